@@ -1,0 +1,342 @@
+#include "smartcp/config.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "json_util.hpp"
+#include "smartcp/catalog.hpp"
+
+namespace smartcp {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+namespace {
+
+constexpr std::size_t kMaxKey = 128;
+constexpr std::size_t kMaxUrl = 2000;
+constexpr std::size_t kMaxText = 2000;
+
+bool is_key(const std::string& s) {
+  return !s.empty() && s.size() <= kMaxKey && std::all_of(s.begin(), s.end(), is_token_char);
+}
+
+// http(s) URLs and site-relative paths; never `javascript:` or `data:`.
+bool is_safe_url(const std::string& s) {
+  if (s.empty() || s.size() > kMaxUrl) return false;
+  if (std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; })) return false;
+  if (s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0) return s.size() > 8;
+  return s[0] == '/' && s.rfind("//", 0) != 0;  // a path, not a protocol-relative URL
+}
+
+class ConfigParser {
+ public:
+  explicit ConfigParser(std::vector<Issue>& issues) : issues_(issues) {}
+
+  void parse(const json& root, Config& config) {
+    if (!root.is_object()) {
+      detail::error(issues_, "", std::string("must be a JSON object, not ") + std::string(detail::describe(root)));
+      return;
+    }
+    for (auto it = root.begin(); it != root.end(); ++it) {
+      const std::string& key = it.key();
+      const json& value = it.value();
+      if (key == "vendors") parse_vendors(value, config);
+      else if (key == "revision") integer(value, key, 0, 1'000'000'000, config.revision);
+      else if (key == "lang") language(value, key, config.lang);
+      else if (key == "expiryDays") integer(value, key, 1, Config::kMaxCookieDays, config.expiry_days);
+      else if (key == "maxCookieDays") integer(value, key, 1, Config::kMaxCookieDays, config.max_cookie_days);
+      else if (key == "unknownKeys") unknown_keys(value, config.unknown_keys);
+      else if (key == "gpc") gpc(value, config.gpc);
+      else if (key == "logEndpoint") url(value, key, config.log_endpoint);
+      else if (key == "policyUrl") url(value, key, config.policy_url);
+      else if (key == "theme") choice(value, key, {"auto", "light", "dark"}, config.theme);
+      else if (key == "reopenButton") reopen_button(value, config.reopen_button);
+      else if (key == "consentMode") boolean(value, key, config.consent_mode);
+      else if (key == "waitForUpdate") integer(value, key, 0, 10'000, config.wait_for_update_ms);
+      else if (key == "texts") texts(value, config.texts);
+      else if (key == "catalog") {
+        catalog_ = &value;  // after vendors: entries may use the placeholders vendors bind
+      } else {
+        detail::warning(issues_, key, "is not a known field and is ignored");
+      }
+    }
+    if (config.expiry_days > config.max_cookie_days) {
+      detail::warning(issues_, "expiryDays", "is more than maxCookieDays; the consent cookie lives maxCookieDays");
+      config.expiry_days = config.max_cookie_days;
+    }
+    if (catalog_) parse_catalog(*catalog_, config);
+  }
+
+ private:
+  void integer(const json& value, const std::string& path, int min, int max, int& out) {
+    auto v = detail::as_integer(value);
+    if (v && *v >= min && *v <= max) {
+      out = static_cast<int>(*v);
+    } else {
+      detail::error(issues_, path, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+                                       "; using the default " + std::to_string(out));
+    }
+  }
+
+  void boolean(const json& value, const std::string& path, bool& out) {
+    if (value.is_boolean()) {
+      out = value.get<bool>();
+    } else {
+      detail::error(issues_, path, std::string("must be true or false; using the default ") + (out ? "true" : "false"));
+    }
+  }
+
+  void choice(const json& value, const std::string& path, std::initializer_list<const char*> options, std::string& out) {
+    if (value.is_string()) {
+      for (const char* option : options) {
+        if (value.get_ref<const std::string&>() == option) {
+          out = option;
+          return;
+        }
+      }
+    }
+    std::string list;
+    for (const char* option : options) list += (list.empty() ? "\"" : ", \"") + std::string(option) + '"';
+    detail::error(issues_, path, "must be one of " + list + "; using the default \"" + out + '"');
+  }
+
+  void language(const json& value, const std::string& path, std::string& out) {
+    if (value.is_string() && is_supported_language(value.get_ref<const std::string&>())) {
+      out = value.get<std::string>();
+    } else {
+      detail::error(issues_, path, "must be \"pl\", \"en\" or \"cs\"; using the default \"" + out + '"');
+    }
+  }
+
+  void url(const json& value, const std::string& path, std::string& out) {
+    if (value.is_null()) return;
+    if (value.is_string() && is_safe_url(value.get_ref<const std::string&>())) {
+      out = value.get<std::string>();
+    } else {
+      detail::error(issues_, path, "must be an http(s) URL or a path starting with '/'; ignored");
+    }
+  }
+
+  void unknown_keys(const json& value, UnknownKeys& out) {
+    std::string text = "allow";
+    choice(value, "unknownKeys", {"allow", "analytics", "marketing", "block"}, text);
+    out = text == "analytics" ? UnknownKeys::analytics
+        : text == "marketing" ? UnknownKeys::marketing
+        : text == "block"     ? UnknownKeys::block
+                              : UnknownKeys::allow;
+  }
+
+  void gpc(const json& value, GpcMode& out) {
+    if (value.is_boolean()) {  // true: the conventional treatment; false: ignore the signal
+      out = value.get<bool>() ? GpcMode::marketing : GpcMode::ignore;
+      return;
+    }
+    std::string text = "marketing";
+    choice(value, "gpc", {"marketing", "all", "ignore"}, text);
+    out = text == "all" ? GpcMode::all : text == "ignore" ? GpcMode::ignore : GpcMode::marketing;
+  }
+
+  void reopen_button(const json& value, std::string& out) {
+    if (value.is_boolean() && !value.get<bool>()) {
+      out = "none";
+      return;
+    }
+    choice(value, "reopenButton", {"bottom-left", "bottom-right", "none"}, out);
+  }
+
+  std::optional<Categories> requirement(const json& vendor, const std::string& path, Categories fallback) {
+    auto it = vendor.find("category");
+    if (it == vendor.end()) return fallback;
+    return detail::parse_categories(*it, detail::member_path(path, "category"), issues_);
+  }
+
+  std::optional<std::string> vendor_key(const json& vendor, const std::string& path) {
+    const std::string key_path = detail::member_path(path, "key");
+    auto key = vendor.find("key");
+    if (key == vendor.end()) {
+      detail::error(issues_, key_path, "is missing; the vendor is not loaded");
+    } else if (!key->is_string() || !is_key(key->get_ref<const std::string&>())) {
+      detail::error(issues_, key_path, "must be the vendor's key: 1 to 128 letters, digits, '_' or '-'; the vendor is not loaded");
+    } else {
+      return key->get<std::string>();
+    }
+    return std::nullopt;
+  }
+
+  void parse_vendors(const json& value, Config& config) {
+    if (!value.is_object()) {
+      detail::error(issues_, "vendors", "must be an object such as {\"smartsupp\": {\"key\": \"…\"}}");
+      return;
+    }
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      const std::string path = detail::member_path("vendors", it.key());
+      const json& vendor = it.value();
+      if (it.key() != "smartsupp" && it.key() != "smartlook") {
+        detail::warning(issues_, path, "is not a built-in vendor and is ignored; list its keys under \"catalog\"");
+        continue;
+      }
+      if (vendor.is_null() || (vendor.is_boolean() && !vendor.get<bool>())) continue;  // explicitly off
+      if (!vendor.is_object()) {
+        detail::error(issues_, path, "must be an object with a \"key\"; the vendor is not loaded");
+        continue;
+      }
+      if (it.key() == "smartsupp") parse_smartsupp(vendor, path, config);
+      else parse_smartlook(vendor, path, config);
+    }
+  }
+
+  void parse_smartsupp(const json& vendor, const std::string& path, Config& config) {
+    auto key = vendor_key(vendor, path);
+    auto needs = requirement(vendor, path, category::functional);
+    if (!key || !needs) return;
+    SmartsuppConfig s;
+    s.key = *key;
+    s.requires_categories = *needs | category::functional;
+    for (auto it = vendor.begin(); it != vendor.end(); ++it) {
+      if (it.key() == "category") continue;
+      if (it.key() == "cookiePrefix") {
+        const json& prefix = it.value();
+        const bool ok = prefix.is_string() && prefix.get_ref<const std::string&>().size() <= 64 &&
+                        std::all_of(prefix.get_ref<const std::string&>().begin(), prefix.get_ref<const std::string&>().end(),
+                                    [](char c) { return is_token_char(c) || c == '.'; });
+        if (!ok) {
+          detail::error(issues_, detail::member_path(path, "cookiePrefix"), "must be up to 64 letters, digits, '_', '-' or '.'; ignored");
+          continue;
+        }
+        s.cookie_prefix = prefix.get<std::string>();
+      }
+      if ((it.key() == "cookieDomain" || it.key() == "cookiePath") && !it.value().is_string()) {
+        detail::error(issues_, detail::member_path(path, it.key()), "must be a string; ignored");
+        continue;
+      }
+      s.options[it.key()] = ordered_json(it.value());  // the rest goes to _smartsupp as it is
+    }
+    config.smartsupp = std::move(s);
+  }
+
+  void parse_smartlook(const json& vendor, const std::string& path, Config& config) {
+    auto key = vendor_key(vendor, path);
+    auto needs = requirement(vendor, path, category::analytics);
+    if (!key || !needs) return;
+    SmartlookConfig s;
+    s.key = *key;
+    s.requires_categories = *needs | category::functional;
+    for (auto it = vendor.begin(); it != vendor.end(); ++it) {
+      const std::string field_path = detail::member_path(path, it.key());
+      if (it.key() == "region") choice(it.value(), field_path, {"eu", "us"}, s.region);
+      else if (it.key() != "key" && it.key() != "category") detail::warning(issues_, field_path, "is not a known field and is ignored");
+    }
+    config.smartlook = std::move(s);
+  }
+
+  void texts(const json& value, ordered_json& out) {
+    if (!value.is_object()) {
+      detail::error(issues_, "texts", "must be an object such as {\"en\": {\"title\": \"…\"}}");
+      return;
+    }
+    for (auto lang = value.begin(); lang != value.end(); ++lang) {
+      const std::string lang_path = detail::member_path("texts", lang.key());
+      if (!is_supported_language(lang.key())) {
+        detail::warning(issues_, lang_path, "is not a supported language (pl, en, cs) and is ignored");
+        continue;
+      }
+      if (!lang.value().is_object()) {
+        detail::error(issues_, lang_path, "must be an object of text id to text");
+        continue;
+      }
+      ordered_json& target = out[lang.key()] = ordered_json::object();
+      for (auto text = lang.value().begin(); text != lang.value().end(); ++text) {
+        const std::string text_path = detail::member_path(lang_path, text.key());
+        if (!text.value().is_string()) {
+          detail::error(issues_, text_path, "must be a string; the built-in text is used");
+        } else if (text.value().get_ref<const std::string&>().size() > kMaxText) {
+          detail::error(issues_, text_path, "is longer than 2000 characters; the built-in text is used");
+        } else {
+          target[text.key()] = text.value().get<std::string>();
+        }
+      }
+    }
+  }
+
+  void parse_catalog(const json& value, Config& config) {
+    if (!value.is_array()) {
+      detail::error(issues_, "catalog", "must be a list of entries");
+      return;
+    }
+    if (value.size() > Catalog::kMaxEntries) {
+      detail::error(issues_, "catalog", "has more than " + std::to_string(Catalog::kMaxEntries) + " entries; the list is ignored");
+      return;
+    }
+    const Bindings bindings = bindings_for(config);
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (parse_entry(value[i], detail::index_path("catalog", i), bindings, issues_)) {
+        config.catalog.push_back(ordered_json(value[i]));
+      }
+    }
+  }
+
+  std::vector<Issue>& issues_;
+  const json* catalog_ = nullptr;
+};
+
+}  // namespace
+
+bool ConfigResult::ok() const {
+  return std::none_of(issues.begin(), issues.end(), [](const Issue& i) { return i.severity == Issue::Severity::error; });
+}
+
+ConfigResult parse_config(std::string_view json_text) {
+  ConfigResult result;
+  if (json_text.find_first_not_of(" \t\r\n") == std::string_view::npos) return result;  // no config: defaults
+  auto parsed = detail::parse_bounded<json>(json_text, Config::kMaxBytes, Config::kMaxDepth);
+  if (!parsed.error.empty()) {
+    detail::error(result.issues, "", "the config " + parsed.error + "; using the defaults");
+    return result;
+  }
+  ConfigParser(result.issues).parse(parsed.value, result.config);
+  return result;
+}
+
+Bindings bindings_for(const Config& config) {
+  Bindings bindings;
+  bindings["COOKIE_PREFIX"] = config.smartsupp ? config.smartsupp->cookie_prefix : std::string();
+  if (config.smartsupp) bindings["CHAT_KEY"] = config.smartsupp->key;
+  return bindings;
+}
+
+ordered_json Config::to_json() const {
+  auto names = [](Categories c) { return category_names(c); };
+  ordered_json vendors = ordered_json::object();
+  if (smartsupp) {
+    ordered_json s = smartsupp->options;
+    s["key"] = smartsupp->key;
+    s["category"] = names(smartsupp->requires_categories);
+    vendors["smartsupp"] = std::move(s);
+  }
+  if (smartlook) {
+    vendors["smartlook"] = {{"key", smartlook->key}, {"region", smartlook->region}, {"category", names(smartlook->requires_categories)}};
+  }
+  static const char* const unknown_names[] = {"allow", "analytics", "marketing", "block"};
+  static const char* const gpc_names[] = {"marketing", "all", "ignore"};
+  auto nullable = [](const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); };
+  return {
+      {"vendors", std::move(vendors)},
+      {"revision", revision},
+      {"lang", lang},
+      {"expiryDays", expiry_days},
+      {"maxCookieDays", max_cookie_days},
+      {"unknownKeys", unknown_names[static_cast<int>(unknown_keys)]},
+      {"gpc", gpc_names[static_cast<int>(gpc)]},
+      {"logEndpoint", nullable(log_endpoint)},
+      {"policyUrl", nullable(policy_url)},
+      {"theme", theme},
+      {"reopenButton", reopen_button},
+      {"consentMode", consent_mode},
+      {"waitForUpdate", wait_for_update_ms},
+      {"catalog", catalog},
+      {"texts", texts},
+  };
+}
+
+}  // namespace smartcp

@@ -1,0 +1,221 @@
+#include "smartcp/consent_record.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "base64url.hpp"
+#include "json_util.hpp"
+#include "smartcp/pattern.hpp"
+
+namespace smartcp {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+namespace {
+
+constexpr TimeMs kEarliest = 1'577'836'800'000;  // 2020-01-01: no record is older than the product
+constexpr TimeMs kClockSkew = kMsPerDay;          // a visitor's clock may run a little ahead
+
+std::uint32_t fnv1a32(std::string_view bytes) {
+  std::uint32_t hash = 2166136261u;
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 16777619u;
+  }
+  return hash;
+}
+
+std::string hex8(std::uint32_t value) {
+  char buffer[9];
+  std::snprintf(buffer, sizeof buffer, "%08x", value);
+  return buffer;
+}
+
+bool is_hex(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// Reads the record's JSON strictly: exactly the known fields, each of its type.
+std::optional<ConsentRecord> from_json(const json& j, std::string& reason) {
+  static const char* const fields[] = {"version", "id", "revision", "categories", "method", "timestamp",
+                                       "expires", "lang", "textHash", "gpc"};
+  if (!j.is_object()) {
+    reason = "not an object";
+    return std::nullopt;
+  }
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (std::find_if(std::begin(fields), std::end(fields), [&](const char* f) { return it.key() == f; }) == std::end(fields)) {
+      reason = "unexpected field \"" + it.key() + '"';
+      return std::nullopt;
+    }
+  }
+  for (const char* f : fields) {
+    if (!j.contains(f)) {
+      reason = std::string("missing field \"") + f + '"';
+      return std::nullopt;
+    }
+  }
+  auto bad = [&](const char* field) {
+    reason = std::string("field \"") + field + "\" has the wrong type";
+    return std::nullopt;
+  };
+  ConsentRecord r;
+  if (detail::as_integer(j["version"]) != ConsentRecord::kFormatVersion) {
+    reason = "unsupported version";
+    return std::nullopt;
+  }
+  if (!j["id"].is_string()) return bad("id");
+  r.id = j["id"].get<std::string>();
+  auto revision = detail::as_integer(j["revision"]);
+  if (!revision || *revision < 0 || *revision > 1'000'000'000) return bad("revision");
+  r.revision = static_cast<int>(*revision);
+
+  const json& c = j["categories"];
+  if (!c.is_object() || c.size() != 3) return bad("categories");
+  r.categories = 0;
+  for (const char* name : {"functional", "analytics", "marketing"}) {
+    auto it = c.find(name);
+    if (it == c.end() || !it->is_boolean()) return bad("categories");
+    if (it->get<bool>()) r.categories |= *parse_category(name);
+  }
+  if (!j["method"].is_string()) return bad("method");
+  auto method = parse_method(j["method"].get_ref<const std::string&>());
+  if (!method) {
+    reason = "unknown method";
+    return std::nullopt;
+  }
+  r.method = *method;
+  auto timestamp = detail::as_integer(j["timestamp"]);
+  auto expires = detail::as_integer(j["expires"]);
+  if (!timestamp) return bad("timestamp");
+  if (!expires) return bad("expires");
+  r.timestamp = *timestamp;
+  r.expires = *expires;
+  if (!j["lang"].is_string()) return bad("lang");
+  r.lang = j["lang"].get<std::string>();
+  if (!j["textHash"].is_string()) return bad("textHash");
+  r.text_hash = j["textHash"].get<std::string>();
+  if (!j["gpc"].is_boolean()) return bad("gpc");
+  r.gpc = j["gpc"].get<bool>();
+  return r;
+}
+
+}  // namespace
+
+std::string_view to_string(Method method) {
+  switch (method) {
+    case Method::accept_all: return "accept-all";
+    case Method::reject_all: return "reject-all";
+    case Method::custom: return "custom";
+    case Method::gpc: return "gpc";
+    case Method::api: return "api";
+  }
+  return "api";
+}
+
+std::optional<Method> parse_method(std::string_view text) {
+  for (Method m : {Method::accept_all, Method::reject_all, Method::custom, Method::gpc, Method::api}) {
+    if (to_string(m) == text) return m;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(RecordStatus status) {
+  switch (status) {
+    case RecordStatus::valid: return "valid";
+    case RecordStatus::missing: return "missing";
+    case RecordStatus::invalid: return "invalid";
+    case RecordStatus::outdated: return "outdated";
+    case RecordStatus::expired: return "expired";
+  }
+  return "invalid";
+}
+
+ordered_json ConsentRecord::to_json() const {
+  return {
+      {"version", kFormatVersion},
+      {"id", id},
+      {"revision", revision},
+      {"categories",
+       {{"functional", true},
+        {"analytics", (categories & category::analytics) != 0},
+        {"marketing", (categories & category::marketing) != 0}}},
+      {"method", to_string(method)},
+      {"timestamp", timestamp},
+      {"expires", expires},
+      {"lang", lang},
+      {"textHash", text_hash},
+      {"gpc", gpc},
+  };
+}
+
+std::string validate(const ConsentRecord& r) {
+  if (r.id.size() < 8 || r.id.size() > 64 ||
+      !std::all_of(r.id.begin(), r.id.end(), [](char c) { return is_token_char(c) && c != '_'; })) {
+    return "id must be 8 to 64 letters, digits or '-'";
+  }
+  if (r.revision < 0) return "revision must not be negative";
+  if (!(r.categories & category::functional)) return "functional must be granted";
+  if (r.timestamp < kEarliest) return "timestamp is before 2020";
+  if (r.expires <= r.timestamp) return "expires is not after timestamp";
+  if (r.expires - r.timestamp > static_cast<TimeMs>(395) * kMsPerDay) return "expires is more than 395 days after timestamp";
+  if (!is_supported_language(r.lang)) return "lang must be pl, en or cs";
+  if (!r.text_hash.empty() && (r.text_hash.size() < 8 || r.text_hash.size() > 128 || !is_hex(r.text_hash))) {
+    return "textHash must be 8 to 128 lower-case hex digits";
+  }
+  return {};
+}
+
+std::string encode_cookie_value(const ConsentRecord& record) {
+  const std::string payload = detail::dump(record.to_json());
+  return std::to_string(ConsentRecord::kFormatVersion) + '.' + detail::base64url_encode(payload) + '.' + hex8(fnv1a32(payload));
+}
+
+RecordReading read_cookie_value(std::string_view value, int current_revision, TimeMs now) {
+  RecordReading out;
+  auto invalid = [&](std::string reason) {
+    out.status = RecordStatus::invalid;
+    out.reason = std::move(reason);
+    return out;
+  };
+  if (value.empty()) {
+    out.reason = "no consent cookie";
+    return out;
+  }
+  if (value.size() > ConsentRecord::kMaxCookieValue) {
+    return invalid("oversized: " + std::to_string(value.size()) + " bytes, more than " +
+                   std::to_string(ConsentRecord::kMaxCookieValue));
+  }
+  const auto first = value.find('.');
+  const auto second = first == std::string_view::npos ? first : value.find('.', first + 1);
+  if (second == std::string_view::npos || value.find('.', second + 1) != std::string_view::npos) {
+    return invalid("garbled: not version.payload.checksum");
+  }
+  if (value.substr(0, first) != std::to_string(ConsentRecord::kFormatVersion)) return invalid("unsupported format version");
+  auto payload = detail::base64url_decode(value.substr(first + 1, second - first - 1));
+  if (!payload) return invalid("garbled: payload is not base64url");
+  if (value.substr(second + 1) != hex8(fnv1a32(*payload))) return invalid("tampered: checksum does not match");
+
+  auto parsed = detail::parse_bounded<json>(*payload, ConsentRecord::kMaxCookieValue, 4);
+  if (!parsed.error.empty()) return invalid("garbled: payload " + parsed.error);
+  std::string reason;
+  auto record = from_json(parsed.value, reason);
+  if (!record) return invalid("tampered: " + reason);
+  if (std::string why = validate(*record); !why.empty()) return invalid("tampered: " + why);
+  if (record->timestamp > now + kClockSkew) return invalid("tampered: timestamp is in the future");
+
+  if (record->revision != current_revision) {
+    out.status = RecordStatus::outdated;
+    out.reason = "revision " + std::to_string(record->revision) + " is not the current " + std::to_string(current_revision);
+  } else if (record->expires <= now) {
+    out.status = RecordStatus::expired;
+    out.reason = "expired";
+  } else {
+    out.status = RecordStatus::valid;
+  }
+  out.record = std::move(record);
+  return out;
+}
+
+}  // namespace smartcp

@@ -1,0 +1,48 @@
+#include "smartcp/types.hpp"
+
+#include <algorithm>
+
+namespace smartcp {
+
+std::string_view to_string(Kind kind) {
+  switch (kind) {
+    case Kind::cookie: return "cookie";
+    case Kind::local_storage: return "localStorage";
+    case Kind::session_storage: return "sessionStorage";
+  }
+  return "cookie";
+}
+
+std::optional<Kind> parse_kind(std::string_view text) {
+  if (text == "cookie") return Kind::cookie;
+  if (text == "localStorage") return Kind::local_storage;
+  if (text == "sessionStorage") return Kind::session_storage;
+  return std::nullopt;
+}
+
+std::optional<Categories> parse_category(std::string_view text) {
+  if (text == "functional") return category::functional;
+  if (text == "analytics") return category::analytics;
+  if (text == "marketing") return category::marketing;
+  return std::nullopt;
+}
+
+std::vector<std::string> category_names(Categories set) {
+  std::vector<std::string> names;
+  if (set & category::functional) names.emplace_back("functional");
+  if (set & category::analytics) names.emplace_back("analytics");
+  if (set & category::marketing) names.emplace_back("marketing");
+  return names;
+}
+
+std::string_view first_category_name(Categories set) {
+  if (set & category::analytics) return "analytics";
+  if (set & category::marketing) return "marketing";
+  return "functional";
+}
+
+bool is_supported_language(std::string_view lang) {
+  return std::find(std::begin(kLanguages), std::end(kLanguages), lang) != std::end(kLanguages);
+}
+
+}  // namespace smartcp

@@ -1,0 +1,103 @@
+#include "smartcp/cleanup.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace smartcp {
+namespace {
+
+struct Site {
+  Config config;
+  Catalog catalog;
+  Decider decider{catalog, config};
+  Site() {
+    std::vector<Issue> issues;
+    const Bindings b = {{"COOKIE_PREFIX", ""}, {"CHAT_KEY", "KEY"}};
+    for (const auto& c : builtin_catalogs()) parse_vendor_catalog(nlohmann::json::parse(c.json), "b", b, catalog, issues);
+  }
+};
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+TEST(CleanupVariants, Domains) {
+  EXPECT_EQ(cookie_domain_variants("shop.example.co.uk"),
+            (std::vector<std::string>{"", "shop.example.co.uk", "example.co.uk", "co.uk"}));
+  EXPECT_EQ(cookie_domain_variants("WWW.Shop.CZ"), (std::vector<std::string>{"", "www.shop.cz", "shop.cz"}));
+  EXPECT_EQ(cookie_domain_variants("localhost"), std::vector<std::string>{""});
+  EXPECT_EQ(cookie_domain_variants("127.0.0.1"), std::vector<std::string>{""});
+  EXPECT_EQ(cookie_domain_variants("::1"), std::vector<std::string>{""});
+  EXPECT_EQ(cookie_domain_variants(""), std::vector<std::string>{""});
+}
+
+TEST(CleanupVariants, Paths) {
+  EXPECT_EQ(cookie_path_variants("/shop/cart/item"),
+            (std::vector<std::string>{"/", "/shop", "/shop/cart", "/shop/cart/item"}));
+  EXPECT_EQ(cookie_path_variants("/"), std::vector<std::string>{"/"});
+  EXPECT_EQ(cookie_path_variants("/a/"), (std::vector<std::string>{"/", "/a", "/a/"}));
+  EXPECT_EQ(cookie_path_variants("relative"), std::vector<std::string>{"/"});
+  EXPECT_EQ(cookie_path_variants(""), std::vector<std::string>{"/"});
+  std::string deep;
+  for (int i = 0; i < 100; ++i) deep += "/d";
+  EXPECT_EQ(cookie_path_variants(deep).size(), 16u);  // bounded
+}
+
+TEST(Cleanup, DeletesRefusedCookiesOnEveryVariant) {
+  Site s;
+  Inventory inv;
+  inv.host = "www.shop.cz";
+  inv.path = "/cart";
+  inv.cookies = {"ssupp.vid", "ssupp.visits", "SL_C_23361dd035530_SID", "session", ""};
+  CleanupPlan plan = plan_cleanup(inv, s.decider, {".chat.shop.cz"}, {"/chat"});
+  ASSERT_EQ(plan.cookies.size(), 2u);
+  EXPECT_EQ(plan.cookies[0].name, "ssupp.visits");
+  EXPECT_EQ(plan.cookies[1].name, "SL_C_23361dd035530_SID");
+  const auto& a = plan.cookies[0].assignments;
+  // 4 domains (host-only, www.shop.cz, shop.cz, chat.shop.cz) x 3 paths (/, /cart, /chat).
+  EXPECT_EQ(a.size(), 12u);
+  EXPECT_TRUE(contains(a, "ssupp.visits=; Max-Age=0; Path=/"));
+  EXPECT_TRUE(contains(a, "ssupp.visits=; Max-Age=0; Path=/cart; Domain=shop.cz"));
+  EXPECT_TRUE(contains(a, "ssupp.visits=; Max-Age=0; Path=/chat; Domain=chat.shop.cz"));
+  EXPECT_TRUE(plan.storage.empty());
+}
+
+TEST(Cleanup, SecurePagesAlsoDeletePartitionedCopies) {
+  Site s;
+  Inventory inv;
+  inv.host = "shop.cz";
+  inv.secure = true;
+  inv.cookies = {"ssupp.visits", "__Host-track", "__Secure-track"};
+  s.config.unknown_keys = UnknownKeys::marketing;
+  CleanupPlan plan = plan_cleanup(inv, s.decider);
+  ASSERT_EQ(plan.cookies.size(), 3u);
+  EXPECT_TRUE(contains(plan.cookies[0].assignments, "ssupp.visits=; Max-Age=0; Path=/; Domain=shop.cz; Secure; Partitioned"));
+  EXPECT_EQ(plan.cookies[1].assignments,
+            (std::vector<std::string>{"__Host-track=; Max-Age=0; Path=/; Secure", "__Host-track=; Max-Age=0; Path=/; Secure; Partitioned"}));
+  EXPECT_TRUE(contains(plan.cookies[2].assignments, "__Secure-track=; Max-Age=0; Path=/; Domain=shop.cz; Secure"));
+  EXPECT_TRUE(contains(plan.cookies[2].assignments, "__Secure-track=; Max-Age=0; Path=/; Domain=shop.cz; Secure; Partitioned"));
+}
+
+TEST(Cleanup, StorageKeysAreDeletedOrRedacted) {
+  Site s;
+  Inventory inv;
+  inv.local_storage = {{"ssupp_KEY", R"({"vid":"v","visits":4})"}, {"smartlook_queued_chunks", "[]"}, {"cart", "[1]"},
+                       {"ssupp_KEYvisits", "4"}};
+  inv.session_storage = {{"SL_L_23361dd035530_SID", "x"}};
+  CleanupPlan plan = plan_cleanup(inv, s.decider);
+  ASSERT_EQ(plan.storage.size(), 4u);
+  EXPECT_EQ(plan.storage[0].key, "ssupp_KEY");
+  EXPECT_EQ(plan.storage[0].decision.verdict, Verdict::redact);
+  EXPECT_EQ(plan.storage[0].decision.value, R"({"vid":"v"})");
+  EXPECT_EQ(plan.storage[1].key, "smartlook_queued_chunks");
+  EXPECT_EQ(plan.storage[1].decision.verdict, Verdict::refuse);
+  EXPECT_EQ(plan.storage[2].key, "ssupp_KEYvisits");
+  EXPECT_EQ(plan.storage[3].kind, Kind::session_storage);
+
+  s.decider.set_granted(category::all);
+  EXPECT_TRUE(plan_cleanup(inv, s.decider).empty());  // nothing to do once everything is granted
+}
+
+}  // namespace
+}  // namespace smartcp

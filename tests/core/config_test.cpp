@@ -1,0 +1,221 @@
+#include "smartcp/config.hpp"
+
+#include <gtest/gtest.h>
+
+namespace smartcp {
+namespace {
+
+std::vector<std::string> paths(const ConfigResult& r) {
+  std::vector<std::string> out;
+  for (const Issue& i : r.issues) out.push_back(i.path);
+  return out;
+}
+
+const Issue* issue_at(const ConfigResult& r, std::string_view path) {
+  for (const Issue& i : r.issues) {
+    if (i.path == path) return &i;
+  }
+  return nullptr;
+}
+
+TEST(Config, EmptyInputGivesDefaultsSilently) {
+  for (const char* text : {"", "  \n", "{}"}) {
+    ConfigResult r = parse_config(text);
+    EXPECT_TRUE(r.ok());
+    EXPECT_TRUE(r.issues.empty()) << text;
+    EXPECT_EQ(r.config.revision, 1);
+    EXPECT_EQ(r.config.expiry_days, 182);
+    EXPECT_EQ(r.config.max_cookie_days, 395);
+    EXPECT_EQ(r.config.lang, "en");
+    EXPECT_EQ(r.config.unknown_keys, UnknownKeys::allow);
+    EXPECT_EQ(r.config.gpc, GpcMode::marketing);
+    EXPECT_FALSE(r.config.smartsupp.has_value());
+  }
+}
+
+TEST(Config, TheDesignExample) {
+  ConfigResult r = parse_config(R"({"vendors":{"smartsupp":{"key":"CHAT_KEY"},"smartlook":{"key":"PROJECT_KEY"}}})");
+  EXPECT_TRUE(r.issues.empty());
+  ASSERT_TRUE(r.config.smartsupp);
+  EXPECT_EQ(r.config.smartsupp->key, "CHAT_KEY");
+  EXPECT_EQ(r.config.smartsupp->requires_categories, category::functional);
+  ASSERT_TRUE(r.config.smartlook);
+  EXPECT_EQ(r.config.smartlook->key, "PROJECT_KEY");
+  EXPECT_EQ(r.config.smartlook->region, "eu");
+  EXPECT_EQ(r.config.smartlook->requires_categories, category::functional | category::analytics);
+}
+
+TEST(Config, EveryFieldParses) {
+  ConfigResult r = parse_config(R"({
+    "vendors": {"smartsupp": {"key": "k", "cookieDomain": ".shop.cz", "cookiePath": "/", "cookiePrefix": "s_",
+                              "category": "marketing", "gaKey": "UA-1", "hideWidget": true},
+                "smartlook": {"key": "p", "region": "us", "category": ["analytics", "marketing"]}},
+    "revision": 7, "lang": "pl", "expiryDays": 30, "maxCookieDays": 200, "unknownKeys": "block", "gpc": "all",
+    "logEndpoint": "https://log.example.com/consent", "policyUrl": "/privacy", "theme": "dark",
+    "reopenButton": "bottom-right", "consentMode": false, "waitForUpdate": 800,
+    "catalog": [{"name": "_ga", "kind": "cookie", "category": "analytics"}],
+    "texts": {"pl": {"title": "Ciasteczka"}}})");
+  EXPECT_TRUE(r.issues.empty()) << r.issues[0].path << ": " << r.issues[0].message;
+  const Config& c = r.config;
+  EXPECT_EQ(c.smartsupp->cookie_prefix, "s_");
+  EXPECT_EQ(c.smartsupp->requires_categories, category::functional | category::marketing);
+  EXPECT_EQ(c.smartsupp->options["gaKey"], "UA-1");
+  EXPECT_EQ(c.smartsupp->options["cookieDomain"], ".shop.cz");
+  EXPECT_EQ(c.smartlook->region, "us");
+  EXPECT_EQ(c.smartlook->requires_categories, category::all);
+  EXPECT_EQ(c.revision, 7);
+  EXPECT_EQ(c.lang, "pl");
+  EXPECT_EQ(c.expiry_days, 30);
+  EXPECT_EQ(c.max_cookie_days, 200);
+  EXPECT_EQ(c.unknown_keys, UnknownKeys::block);
+  EXPECT_EQ(c.gpc, GpcMode::all);
+  EXPECT_EQ(c.log_endpoint, "https://log.example.com/consent");
+  EXPECT_EQ(c.policy_url, "/privacy");
+  EXPECT_EQ(c.theme, "dark");
+  EXPECT_EQ(c.reopen_button, "bottom-right");
+  EXPECT_FALSE(c.consent_mode);
+  EXPECT_EQ(c.wait_for_update_ms, 800);
+  EXPECT_EQ(c.catalog.size(), 1u);
+  EXPECT_EQ(c.texts["pl"]["title"], "Ciasteczka");
+
+  auto j = c.to_json();
+  EXPECT_EQ(j["vendors"]["smartsupp"]["key"], "k");
+  EXPECT_EQ(j["vendors"]["smartsupp"]["hideWidget"], true);
+  EXPECT_EQ(j["unknownKeys"], "block");
+  EXPECT_EQ(j["gpc"], "all");
+}
+
+TEST(Config, InvalidValuesFallBackAndNameTheField) {
+  ConfigResult r = parse_config(R"j({"revision": -1, "lang": "de", "expiryDays": 400, "maxCookieDays": "x",
+    "unknownKeys": "maybe", "gpc": 3, "logEndpoint": "javascript:alert(1)", "policyUrl": "//evil.example",
+    "theme": "pink", "reopenButton": "top", "consentMode": "yes", "waitForUpdate": 1.5})j");
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(paths(r), (std::vector<std::string>{"consentMode", "expiryDays", "gpc", "lang", "logEndpoint", "maxCookieDays",
+                                                "policyUrl", "reopenButton", "revision", "theme", "unknownKeys",
+                                                "waitForUpdate"}));
+  const Config defaults;
+  EXPECT_EQ(r.config.revision, defaults.revision);
+  EXPECT_EQ(r.config.lang, "en");
+  EXPECT_EQ(r.config.expiry_days, 182);
+  EXPECT_EQ(r.config.gpc, GpcMode::marketing);
+  EXPECT_TRUE(r.config.log_endpoint.empty());
+  EXPECT_EQ(r.config.theme, "auto");
+  EXPECT_EQ(issue_at(r, "expiryDays")->message, "must be a whole number from 1 to 395; using the default 182");
+  EXPECT_EQ(issue_at(r, "lang")->message, "must be \"pl\", \"en\" or \"cs\"; using the default \"en\"");
+}
+
+TEST(Config, VendorProblems) {
+  ConfigResult r = parse_config(R"({"vendors": {"smartsupp": {"key": "has space"}, "smartlook": {"region": "eu"},
+                                                "hotjar": {"key": "x"}}})");
+  EXPECT_FALSE(r.config.smartsupp);
+  EXPECT_FALSE(r.config.smartlook);
+  EXPECT_NE(issue_at(r, "vendors.smartsupp.key"), nullptr);
+  EXPECT_EQ(issue_at(r, "vendors.smartlook.key")->message, "is missing; the vendor is not loaded");
+  EXPECT_EQ(issue_at(r, "vendors.hotjar")->severity, Issue::Severity::warning);
+
+  ConfigResult more = parse_config(R"({"vendors": {"smartsupp": {"key": "k", "cookiePrefix": "a b", "cookieDomain": 1,
+                                                   "category": "ads"}, "smartlook": {"key": "p", "region": "asia", "x": 1}}})");
+  EXPECT_FALSE(more.config.smartsupp);  // its category is invalid: not loaded rather than loaded wrongly
+  ASSERT_TRUE(more.config.smartlook);
+  EXPECT_EQ(more.config.smartlook->region, "eu");
+  EXPECT_NE(issue_at(more, "vendors.smartsupp.category"), nullptr);
+  EXPECT_NE(issue_at(more, "vendors.smartlook.region"), nullptr);
+  EXPECT_EQ(issue_at(more, "vendors.smartlook.x")->severity, Issue::Severity::warning);
+
+  ConfigResult fields = parse_config(R"({"vendors": {"smartsupp": {"key": "k", "cookiePrefix": "a b", "cookieDomain": 1}}})");
+  ASSERT_TRUE(fields.config.smartsupp);
+  EXPECT_TRUE(fields.config.smartsupp->cookie_prefix.empty());
+  EXPECT_FALSE(fields.config.smartsupp->options.contains("cookieDomain"));
+  EXPECT_NE(issue_at(fields, "vendors.smartsupp.cookiePrefix"), nullptr);
+  EXPECT_NE(issue_at(fields, "vendors.smartsupp.cookieDomain"), nullptr);
+
+  EXPECT_NE(issue_at(parse_config(R"({"vendors": []})"), "vendors"), nullptr);
+  EXPECT_NE(issue_at(parse_config(R"({"vendors": {"smartsupp": "k"}})"), "vendors.smartsupp"), nullptr);
+  ConfigResult off = parse_config(R"({"vendors": {"smartsupp": null, "smartlook": false}})");
+  EXPECT_TRUE(off.issues.empty());
+  EXPECT_FALSE(off.config.smartsupp);
+}
+
+TEST(Config, UnknownFieldsAreWarnings) {
+  ConfigResult r = parse_config(R"({"revison": 2, "colour": "red"})");
+  EXPECT_TRUE(r.ok());
+  ASSERT_EQ(r.issues.size(), 2u);
+  EXPECT_EQ(r.issues[0].severity, Issue::Severity::warning);
+  EXPECT_EQ(r.issues[0].message, "is not a known field and is ignored");
+  EXPECT_EQ(r.config.revision, 1);
+}
+
+TEST(Config, BrokenDocumentsFallBackToDefaults) {
+  ConfigResult syntax = parse_config(R"({"revision": 2,})");
+  ASSERT_EQ(syntax.issues.size(), 1u);
+  EXPECT_EQ(syntax.issues[0].path, "");
+  EXPECT_NE(syntax.issues[0].message.find("is not valid JSON: parse error at line 1, column 16: syntax error while parsing object key"), std::string::npos)
+      << syntax.issues[0].message;
+  EXPECT_EQ(syntax.config.revision, 1);
+
+  ConfigResult array = parse_config("[1]");
+  EXPECT_EQ(array.issues[0].message, "must be a JSON object, not an array");
+
+  ConfigResult big = parse_config("{\"x\": \"" + std::string(70000, 'a') + "\"}");
+  EXPECT_NE(big.issues[0].message.find("more than the limit of 65536"), std::string::npos);
+
+  ConfigResult deep = parse_config(std::string(100, '[') + std::string(100, ']'));
+  EXPECT_NE(deep.issues[0].message.find("nested more than 16 levels"), std::string::npos);
+  ConfigResult ok_depth = parse_config(R"({"texts": {"en": {"title": "t"}}})");
+  EXPECT_TRUE(ok_depth.issues.empty());
+}
+
+TEST(Config, ExpiryNeverOutlivesTheCookieCap) {
+  ConfigResult r = parse_config(R"({"expiryDays": 300, "maxCookieDays": 100})");
+  EXPECT_EQ(r.config.expiry_days, 100);
+  EXPECT_EQ(r.issues[0].path, "expiryDays");
+  EXPECT_EQ(r.issues[0].severity, Issue::Severity::warning);
+}
+
+TEST(Config, GpcAcceptsBooleans) {
+  EXPECT_EQ(parse_config(R"({"gpc": true})").config.gpc, GpcMode::marketing);
+  EXPECT_EQ(parse_config(R"({"gpc": false})").config.gpc, GpcMode::ignore);
+  EXPECT_EQ(parse_config(R"({"gpc": "ignore"})").config.gpc, GpcMode::ignore);
+  EXPECT_EQ(parse_config(R"({"reopenButton": false})").config.reopen_button, "none");
+  EXPECT_EQ(parse_config(R"({"unknownKeys": "analytics"})").config.unknown_keys, UnknownKeys::analytics);
+  EXPECT_EQ(parse_config(R"({"unknownKeys": "marketing"})").config.unknown_keys, UnknownKeys::marketing);
+  EXPECT_EQ(parse_config(R"({"logEndpoint": null})").issues.size(), 0u);
+  EXPECT_EQ(parse_config(R"({"policyUrl": "http://example.com/p"})").config.policy_url, "http://example.com/p");
+  EXPECT_FALSE(parse_config(R"({"policyUrl": "/a b"})").ok());
+}
+
+TEST(Config, CatalogEntriesAreValidatedOneByOne) {
+  ConfigResult r = parse_config(R"({"vendors": {"smartsupp": {"key": "k"}}, "catalog": [
+      {"name": "_ga", "kind": "cookie", "category": "analytics"},
+      {"name": "_fbp", "kind": "cookie"},
+      {"name": "ssupp_<CHAT_KEY>x", "kind": "localStorage", "category": "marketing"}]})");
+  EXPECT_EQ(r.config.catalog.size(), 2u);  // the broken one is dropped, the others kept
+  EXPECT_EQ(paths(r), std::vector<std::string>{"catalog[1].category"});
+  EXPECT_NE(issue_at(parse_config(R"({"catalog": {}})"), "catalog"), nullptr);
+  std::string many = "[";
+  for (int i = 0; i < 1001; ++i) many += std::string(i ? "," : "") + "{}";
+  EXPECT_NE(issue_at(parse_config("{\"catalog\": " + many + "]}"), "catalog"), nullptr);
+}
+
+TEST(Config, TextsKeepValidOnes) {
+  ConfigResult r = parse_config(R"({"texts": {"en": {"title": "T", "description": 5}, "de": {"title": "X"}, "cs": "x"}})");
+  EXPECT_EQ(r.config.texts["en"]["title"], "T");
+  EXPECT_FALSE(r.config.texts["en"].contains("description"));
+  EXPECT_NE(issue_at(r, "texts.en.description"), nullptr);
+  EXPECT_EQ(issue_at(r, "texts.de")->severity, Issue::Severity::warning);
+  EXPECT_NE(issue_at(r, "texts.cs"), nullptr);
+  EXPECT_NE(issue_at(parse_config(R"({"texts": []})"), "texts"), nullptr);
+  EXPECT_NE(issue_at(parse_config("{\"texts\": {\"en\": {\"t\": \"" + std::string(2001, 'x') + "\"}}}"), "texts.en.t"), nullptr);
+}
+
+TEST(Config, Bindings) {
+  Bindings none = bindings_for(Config{});
+  EXPECT_EQ(none.at("COOKIE_PREFIX"), "");
+  EXPECT_EQ(none.count("CHAT_KEY"), 0u);
+  Bindings set = bindings_for(parse_config(R"({"vendors": {"smartsupp": {"key": "k", "cookiePrefix": "p_"}}})").config);
+  EXPECT_EQ(set.at("CHAT_KEY"), "k");
+  EXPECT_EQ(set.at("COOKIE_PREFIX"), "p_");
+}
+
+}  // namespace
+}  // namespace smartcp

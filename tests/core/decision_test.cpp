@@ -1,0 +1,156 @@
+#include "smartcp/decision.hpp"
+
+#include <gtest/gtest.h>
+
+#include "smartcp/engine.hpp"
+
+namespace smartcp {
+namespace {
+
+// A catalog and config as the engine builds them, for a site with both vendors.
+struct Site {
+  Config config;
+  Catalog catalog;
+  Decider decider{catalog, config};
+
+  explicit Site(std::string_view config_json = R"({"vendors":{"smartsupp":{"key":"KEY"}}})") {
+    ConfigResult r = parse_config(config_json);
+    config = r.config;
+    std::vector<Issue> issues;
+    const Bindings b = bindings_for(config);
+    for (const auto& c : builtin_catalogs()) {
+      parse_vendor_catalog(nlohmann::json::parse(c.json), std::string(c.name), b, catalog, issues);
+    }
+    for (std::size_t i = 0; i < config.catalog.size(); ++i) {
+      catalog.add_entry(*parse_entry(nlohmann::json(config.catalog[i]), "c", b, issues));
+    }
+  }
+};
+
+TEST(Decision, NothingOptionalBeforeConsent) {
+  Site s;
+  EXPECT_EQ(s.decider.decide("ssupp.vid", Kind::cookie).verdict, Verdict::allow);
+  EXPECT_EQ(s.decider.decide("ssupp_KEY", Kind::local_storage).verdict, Verdict::allow);
+  Decision visits = s.decider.decide("ssupp.visits", Kind::cookie);
+  EXPECT_EQ(visits.verdict, Verdict::refuse);
+  EXPECT_EQ(visits.reason, Reason::not_granted);
+  EXPECT_EQ(visits.refused, category::marketing);
+  EXPECT_EQ(visits.source, Source::catalog);
+  EXPECT_EQ(visits.vendor->id, "smartsupp");
+  Decision sid = s.decider.decide("SL_C_23361dd035530_SID", Kind::cookie);
+  EXPECT_EQ(sid.verdict, Verdict::refuse);
+  EXPECT_EQ(sid.refused, category::analytics);
+}
+
+TEST(Decision, GrantedCategoriesAllow) {
+  Site s;
+  s.decider.set_granted(category::analytics);
+  EXPECT_EQ(s.decider.decide("SL_L_23361dd035530_SID", Kind::local_storage).verdict, Verdict::allow);
+  EXPECT_EQ(s.decider.decide("ssupp_KEYvisits", Kind::local_storage).verdict, Verdict::refuse);
+  s.decider.set_granted(category::analytics | category::marketing);
+  EXPECT_EQ(s.decider.decide("ssupp_KEYvisits", Kind::local_storage).verdict, Verdict::allow);
+  EXPECT_EQ(s.decider.granted(), category::all);
+}
+
+TEST(Decision, KeysInSeveralCategoriesNeedAll) {
+  Site s(R"({"catalog": [{"name": "both", "kind": "cookie", "categories": ["analytics", "marketing"]}]})");
+  s.decider.set_granted(category::analytics);
+  Decision d = s.decider.decide("both", Kind::cookie);
+  EXPECT_EQ(d.verdict, Verdict::refuse);
+  EXPECT_EQ(d.refused, category::marketing);
+  s.decider.set_granted(category::marketing);
+  EXPECT_EQ(s.decider.decide("both", Kind::cookie).refused, category::analytics);
+  s.decider.set_granted(category::all);
+  EXPECT_EQ(s.decider.decide("both", Kind::cookie).verdict, Verdict::allow);
+}
+
+TEST(Decision, VendorPrefixGivesTheDefaultCategory) {
+  Site s;
+  Decision sl = s.decider.decide("SL_L_23361dd035530_NEWTHING", Kind::local_storage);
+  EXPECT_EQ(sl.source, Source::vendor_prefix);
+  EXPECT_EQ(sl.verdict, Verdict::refuse);
+  EXPECT_EQ(sl.refused, category::analytics);
+  Decision ss = s.decider.decide("ssupp_unlisted", Kind::session_storage);
+  EXPECT_EQ(ss.source, Source::vendor_prefix);
+  EXPECT_EQ(ss.verdict, Verdict::allow);
+}
+
+TEST(Decision, UnknownKeysFollowTheConfig) {
+  EXPECT_EQ(Site().decider.decide("cart", Kind::local_storage).verdict, Verdict::allow);
+  EXPECT_EQ(Site().decider.decide("cart", Kind::local_storage).source, Source::unknown);
+  Site blocked(R"({"unknownKeys": "block"})");
+  blocked.decider.set_granted(category::all);
+  EXPECT_EQ(blocked.decider.decide("cart", Kind::local_storage).reason, Reason::unknown_blocked);
+  EXPECT_EQ(blocked.decider.decide("ssupp.vid", Kind::cookie).verdict, Verdict::allow);  // listed keys are not unknown
+  Site analytics(R"({"unknownKeys": "analytics"})");
+  EXPECT_EQ(analytics.decider.decide("cart", Kind::cookie).refused, category::analytics);
+  Site marketing(R"({"unknownKeys": "marketing"})");
+  EXPECT_EQ(marketing.decider.decide("cart", Kind::cookie).refused, category::marketing);
+}
+
+TEST(Decision, RedactsTheMarketingFieldOfTheChatState) {
+  Site s;
+  Decision d = s.decider.decide("ssupp_KEY", Kind::local_storage, R"({"vid":"v1","visits":3,"opened":true})");
+  EXPECT_EQ(d.verdict, Verdict::redact);
+  EXPECT_EQ(d.reason, Reason::fields_removed);
+  EXPECT_EQ(d.value, R"({"vid":"v1","opened":true})");
+  EXPECT_EQ(d.removed_fields, std::vector<std::string>{"visits"});
+  EXPECT_EQ(d.refused, category::marketing);
+
+  s.decider.set_granted(category::marketing);
+  EXPECT_EQ(s.decider.decide("ssupp_KEY", Kind::local_storage, R"({"visits":3})").verdict, Verdict::allow);
+}
+
+TEST(Decision, ValuesWithoutRefusedFieldsPassUnchanged) {
+  Site s;
+  EXPECT_EQ(s.decider.decide("ssupp_KEY", Kind::local_storage, R"({"vid":"v1"})").verdict, Verdict::allow);
+  EXPECT_EQ(s.decider.decide("ssupp_KEY", Kind::local_storage, "not json").verdict, Verdict::allow);
+  EXPECT_EQ(s.decider.decide("ssupp.visits", Kind::cookie, "3").verdict, Verdict::refuse);
+  EXPECT_EQ(s.decider.decide("cart", Kind::local_storage, "{}").verdict, Verdict::allow);
+}
+
+TEST(Decision, UncheckableObjectsAreRefused) {
+  Site s;
+  std::string deep = "{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
+  Decision d = s.decider.decide("ssupp_KEY", Kind::local_storage, deep);
+  EXPECT_EQ(d.verdict, Verdict::refuse);
+  EXPECT_EQ(d.refused, category::marketing);
+}
+
+TEST(Decision, PackedFormRoundTrips) {
+  Site s;
+  const Decision d = s.decider.decide("ssupp.visits", Kind::cookie);
+  const std::uint32_t packed = pack(d, s.catalog);
+  EXPECT_EQ(packed & 3u, static_cast<unsigned>(Verdict::refuse));
+  EXPECT_EQ((packed >> 2) & 7u, static_cast<unsigned>(category::functional | category::marketing));
+  EXPECT_EQ((packed >> 5) & 3u, static_cast<unsigned>(Source::catalog));
+  EXPECT_EQ((packed >> 8) & 15u, static_cast<unsigned>(Reason::not_granted));
+  EXPECT_EQ((packed >> 12) & 7u, static_cast<unsigned>(category::marketing));
+  EXPECT_EQ(&s.catalog.entries()[(packed >> 16) - 1], d.entry);
+  EXPECT_EQ(pack(s.decider.decide("cart", Kind::cookie), s.catalog) >> 16, 0u);
+}
+
+TEST(Decision, NamesOfEnums) {
+  EXPECT_EQ(to_string(Verdict::allow), "allow");
+  EXPECT_EQ(to_string(Verdict::redact), "redact");
+  EXPECT_EQ(to_string(Verdict::refuse), "refuse");
+  EXPECT_EQ(to_string(Source::unknown), "unknown");
+  EXPECT_EQ(to_string(Source::catalog), "catalog");
+  EXPECT_EQ(to_string(Source::vendor_prefix), "vendor-prefix");
+  EXPECT_EQ(to_string(Reason::granted), "granted");
+  EXPECT_EQ(to_string(Reason::not_granted), "not-granted");
+  EXPECT_EQ(to_string(Reason::deletion), "deletion");
+  EXPECT_EQ(to_string(Reason::unknown_blocked), "unknown-blocked");
+  EXPECT_EQ(to_string(Reason::fields_removed), "fields-removed");
+  EXPECT_EQ(to_string(Reason::invalid_input), "invalid-input");
+  EXPECT_EQ(to_string(Kind::cookie), "cookie");
+  EXPECT_EQ(to_string(Kind::local_storage), "localStorage");
+  EXPECT_EQ(to_string(Kind::session_storage), "sessionStorage");
+  EXPECT_FALSE(parse_kind("indexedDB"));
+  EXPECT_EQ(first_category_name(category::functional), "functional");
+  EXPECT_EQ(first_category_name(category::all), "analytics");
+  EXPECT_EQ(first_category_name(category::marketing), "marketing");
+}
+
+}  // namespace
+}  // namespace smartcp

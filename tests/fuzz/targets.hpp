@@ -1,0 +1,112 @@
+// The fuzz targets' bodies, shared by the libFuzzer programs and the regression test that replays every
+// saved input natively. Each checks invariants and traps when one breaks, so a wrong answer is a crash.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "smartcp/consent_record.hpp"
+#include "smartcp/cookie.hpp"
+#include "smartcp/engine.hpp"
+#include "smartcp/pattern.hpp"
+#include "smartcp/redact.hpp"
+
+namespace smartcp::fuzz {
+
+inline void check(bool invariant) {
+  if (!invariant) __builtin_trap();
+}
+
+inline nlohmann::json parse_output(const std::string& text) {
+  auto json = nlohmann::json::parse(text, nullptr, false);
+  check(!json.is_discarded());  // every result of the engine is JSON
+  return json;
+}
+
+constexpr TimeMs kNow = 1'763'769'600'000;
+
+// The config parser, then the catalog built from it, then a decision with it.
+inline int config(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  Engine engine;
+  const auto result = parse_output(engine.configure(text));
+  check(result.contains("config") && result["config"].is_object());
+  // The effective config is itself a valid config that yields no errors.
+  Engine again;
+  check(parse_output(again.configure(result["config"].dump()))["ok"].get<bool>());
+  engine.set_consent(false, false);
+  parse_output(engine.decide_write("ssupp_KEY", "localStorage", text));
+  return 0;
+}
+
+inline int consent_record(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const RecordReading reading = read_cookie_value(text, 1, kNow);
+  check(reading.record.has_value() == (reading.status == RecordStatus::valid || reading.status == RecordStatus::outdated ||
+                                       reading.status == RecordStatus::expired));
+  if (reading.record) {
+    // What was accepted encodes to a value that reads back the same.
+    const RecordReading again = read_cookie_value(encode_cookie_value(*reading.record), 1, kNow);
+    check(again.status == reading.status && again.record->to_json() == reading.record->to_json());
+  }
+  return 0;
+}
+
+inline int cookie_string(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const CookieString once = parse_cookie_string(text);
+  const std::string serialised = serialize(once);
+  check(serialize(parse_cookie_string(serialised)) == serialised);  // serialisation is a fixed point
+  CookieString capped = once;
+  cap_lifetime(capped, kNow, 395);
+  if (!capped.is_deletion(kNow) && capped.expiry(kNow)) check(*capped.expiry(kNow) <= kNow + 395 * kMsPerDay);
+  if (auto date = parse_cookie_date(text)) check(parse_cookie_date(format_http_date(*date)) == *date);
+  Engine engine;
+  engine.set_consent(size % 2 == 0, size % 3 == 0);
+  const auto decision = parse_output(engine.decide_cookie(text, kNow));
+  check(decision["verdict"] == "refuse" || decision.contains("cookie"));
+  return 0;
+}
+
+// First byte: granted categories; the rest: the value.
+inline int redact(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const Categories granted = static_cast<Categories>((data[0] & 6) | category::functional);
+  const std::string_view value(reinterpret_cast<const char*>(data + 1), size - 1);
+  const std::vector<FieldRule> rules{{"visits", category::functional | category::marketing},
+                                     {"a", category::functional | category::analytics}};
+  if (auto r = redact_fields(value, rules, granted); r && !r->unverifiable) {
+    const auto object = nlohmann::json::parse(r->value, nullptr, false);
+    check(object.is_object());
+    for (const FieldRule& rule : rules) {
+      if ((rule.categories & granted) != rule.categories) check(!object.contains(rule.field));
+    }
+  }
+  return 0;
+}
+
+// First line: a pattern; the rest: a name.
+inline int name_matching(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const auto newline = text.find('\n');
+  const std::string_view source = text.substr(0, newline);
+  const std::string_view name = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
+  std::string error;
+  if (auto pattern = Pattern::compile(source, {{"BOUND", "b"}}, &error)) {
+    const bool matched = pattern->matches(name);
+    if (pattern->is_literal()) check(matched == (name == pattern->display()));
+    check(pattern->literal_length() <= pattern->display().size());
+    if (matched) check(name.size() >= pattern->literal_length());
+  } else {
+    check(!error.empty());
+  }
+  Engine engine;
+  for (int kind = 0; kind < 3; ++kind) engine.decide(name, kind);
+  return 0;
+}
+
+}  // namespace smartcp::fuzz
