@@ -6,7 +6,11 @@
 
 namespace smartcp {
 
-using nlohmann::json;
+namespace {
+std::string_view key_of(std::string_view name) { return name; }
+std::string_view key_of(const std::pair<std::string_view, std::size_t>& item) { return item.first; }
+}  // namespace
+
 
 void Catalog::add_vendor(Vendor vendor) {
   vendors_.push_back(std::move(vendor));
@@ -23,13 +27,14 @@ void Catalog::rebuild_index() {
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     const Pattern& p = entries_[i].pattern;
     if (p.is_literal()) {
-      literal_index_.emplace(std::string_view(p.prefix()), i);
+      literal_index_.emplace_back(std::string_view(p.prefix()), i);
     } else if (p.prefix().empty()) {
       by_first_char_[256].push_back(i);
     } else {
       by_first_char_[static_cast<unsigned char>(p.prefix()[0])].push_back(i);
     }
   }
+  std::sort(literal_index_.begin(), literal_index_.end());  // by name, then by index
 }
 
 bool Catalog::better(const Entry& candidate, std::size_t candidate_index, const Entry* best, std::size_t best_index) {
@@ -46,7 +51,8 @@ const Entry* Catalog::match(std::string_view name, Kind kind) const {
   const Entry* best = nullptr;
   std::size_t best_index = 0;
   // A literal match fixes every character of the name: no pattern can be more specific.
-  auto [first, last] = literal_index_.equal_range(name);
+  const auto [first, last] = std::equal_range(literal_index_.begin(), literal_index_.end(), name,
+                                              [](const auto& a, const auto& b) { return key_of(a) < key_of(b); });
   for (auto it = first; it != last; ++it) {
     const Entry& e = entries_[it->second];
     if ((e.kinds & bit) && better(e, it->second, best, best_index)) {
@@ -95,7 +101,7 @@ namespace {
 
 constexpr std::size_t kMaxText = 2000;
 
-std::optional<Texts> parse_texts(const json& value, const std::string& path, std::vector<Issue>& issues) {
+std::optional<Texts> parse_texts(const Json& value, const std::string& path, std::vector<Issue>& issues) {
   Texts texts;
   if (value.is_string()) {
     texts["en"] = value.get<std::string>();  // one text for every language
@@ -121,9 +127,9 @@ std::optional<Texts> parse_texts(const json& value, const std::string& path, std
   return texts;
 }
 
-std::optional<KindSet> parse_kinds(const json& value, const std::string& path, std::vector<Issue>& issues) {
+std::optional<KindSet> parse_kinds(const Json& value, const std::string& path, std::vector<Issue>& issues) {
   const char* expected = "must be \"cookie\", \"localStorage\", \"sessionStorage\" or a list of them";
-  auto one = [&](const json& item) -> std::optional<KindSet> {
+  auto one = [&](const Json& item) -> std::optional<KindSet> {
     if (!item.is_string()) return std::nullopt;
     auto kind = parse_kind(item.get_ref<const std::string&>());
     if (!kind) return std::nullopt;
@@ -131,7 +137,7 @@ std::optional<KindSet> parse_kinds(const json& value, const std::string& path, s
   };
   if (value.is_array() && !value.empty()) {
     KindSet set = 0;
-    for (const json& item : value) {
+    for (const Json& item : value) {
       auto bit = one(item);
       if (!bit) {
         detail::error(issues, path, expected);
@@ -148,7 +154,7 @@ std::optional<KindSet> parse_kinds(const json& value, const std::string& path, s
 
 }  // namespace
 
-std::optional<Entry> parse_entry(const json& value, const std::string& path, const Bindings& bindings,
+std::optional<Entry> parse_entry(const Json& value, const std::string& path, const Bindings& bindings,
                                  std::vector<Issue>& issues) {
   if (!value.is_object()) {
     detail::error(issues, path, "must be an object with at least \"name\", \"kind\" and \"category\"");
@@ -231,7 +237,7 @@ std::optional<Entry> parse_entry(const json& value, const std::string& path, con
   return entry;
 }
 
-bool parse_vendor_catalog(const json& value, const std::string& path, const Bindings& bindings, Catalog& catalog,
+bool parse_vendor_catalog(const Json& value, const std::string& path, const Bindings& bindings, Catalog& catalog,
                           std::vector<Issue>& issues) {
   const std::size_t before = issues.size();
   if (!value.is_object()) {
@@ -255,11 +261,11 @@ bool parse_vendor_catalog(const json& value, const std::string& path, const Bind
     }
   }
   if (auto it = value.find("prefixes"); it != value.end() && it->is_array()) {
-    for (const json& prefix : *it) {
+    for (const Json& prefix : *it) {
       if (prefix.is_string() && !prefix.get_ref<const std::string&>().empty()) vendor.prefixes.push_back(prefix.get<std::string>());
     }
   }
-  if (auto it = value.find("processor"); it != value.end()) vendor.processor = nlohmann::ordered_json(*it);
+  if (auto it = value.find("processor"); it != value.end()) vendor.processor = *it;
 
   auto entries = value.find("entries");
   if (entries == value.end() || !entries->is_array()) {

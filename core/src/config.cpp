@@ -8,8 +8,6 @@
 
 namespace smartcp {
 
-using nlohmann::json;
-using nlohmann::ordered_json;
 
 namespace {
 
@@ -33,14 +31,14 @@ class ConfigParser {
  public:
   explicit ConfigParser(std::vector<Issue>& issues) : issues_(issues) {}
 
-  void parse(const json& root, Config& config) {
+  void parse(const Json& root, Config& config) {
     if (!root.is_object()) {
       detail::error(issues_, "", std::string("must be a JSON object, not ") + std::string(detail::describe(root)));
       return;
     }
     for (auto it = root.begin(); it != root.end(); ++it) {
       const std::string& key = it.key();
-      const json& value = it.value();
+      const Json& value = it.value();
       if (key == "vendors") parse_vendors(value, config);
       else if (key == "revision") integer(value, key, 0, 1'000'000'000, config.revision);
       else if (key == "lang") language(value, key, config.lang);
@@ -69,7 +67,7 @@ class ConfigParser {
   }
 
  private:
-  void integer(const json& value, const std::string& path, int min, int max, int& out) {
+  void integer(const Json& value, const std::string& path, int min, int max, int& out) {
     auto v = detail::as_integer(value);
     if (v && *v >= min && *v <= max) {
       out = static_cast<int>(*v);
@@ -79,7 +77,7 @@ class ConfigParser {
     }
   }
 
-  void boolean(const json& value, const std::string& path, bool& out) {
+  void boolean(const Json& value, const std::string& path, bool& out) {
     if (value.is_boolean()) {
       out = value.get<bool>();
     } else {
@@ -87,7 +85,7 @@ class ConfigParser {
     }
   }
 
-  void choice(const json& value, const std::string& path, std::initializer_list<const char*> options, std::string& out) {
+  void choice(const Json& value, const std::string& path, std::initializer_list<const char*> options, std::string& out) {
     if (value.is_string()) {
       for (const char* option : options) {
         if (value.get_ref<const std::string&>() == option) {
@@ -101,7 +99,7 @@ class ConfigParser {
     detail::error(issues_, path, "must be one of " + list + "; using the default \"" + out + '"');
   }
 
-  void language(const json& value, const std::string& path, std::string& out) {
+  void language(const Json& value, const std::string& path, std::string& out) {
     if (value.is_string() && is_supported_language(value.get_ref<const std::string&>())) {
       out = value.get<std::string>();
     } else {
@@ -109,7 +107,7 @@ class ConfigParser {
     }
   }
 
-  void url(const json& value, const std::string& path, std::string& out) {
+  void url(const Json& value, const std::string& path, std::string& out) {
     if (value.is_null()) return;
     if (value.is_string() && is_safe_url(value.get_ref<const std::string&>())) {
       out = value.get<std::string>();
@@ -118,7 +116,7 @@ class ConfigParser {
     }
   }
 
-  void unknown_keys(const json& value, UnknownKeys& out) {
+  void unknown_keys(const Json& value, UnknownKeys& out) {
     std::string text = "allow";
     choice(value, "unknownKeys", {"allow", "analytics", "marketing", "block"}, text);
     out = text == "analytics" ? UnknownKeys::analytics
@@ -127,7 +125,7 @@ class ConfigParser {
                               : UnknownKeys::allow;
   }
 
-  void gpc(const json& value, GpcMode& out) {
+  void gpc(const Json& value, GpcMode& out) {
     if (value.is_boolean()) {  // true: the conventional treatment; false: ignore the signal
       out = value.get<bool>() ? GpcMode::marketing : GpcMode::ignore;
       return;
@@ -137,7 +135,7 @@ class ConfigParser {
     out = text == "all" ? GpcMode::all : text == "ignore" ? GpcMode::ignore : GpcMode::marketing;
   }
 
-  void reopen_button(const json& value, std::string& out) {
+  void reopen_button(const Json& value, std::string& out) {
     if (value.is_boolean() && !value.get<bool>()) {
       out = "none";
       return;
@@ -145,13 +143,13 @@ class ConfigParser {
     choice(value, "reopenButton", {"bottom-left", "bottom-right", "none"}, out);
   }
 
-  std::optional<Categories> requirement(const json& vendor, const std::string& path, Categories fallback) {
+  std::optional<Categories> requirement(const Json& vendor, const std::string& path, Categories fallback) {
     auto it = vendor.find("category");
     if (it == vendor.end()) return fallback;
     return detail::parse_categories(*it, detail::member_path(path, "category"), issues_);
   }
 
-  std::optional<std::string> vendor_key(const json& vendor, const std::string& path) {
+  std::optional<std::string> vendor_key(const Json& vendor, const std::string& path) {
     const std::string key_path = detail::member_path(path, "key");
     auto key = vendor.find("key");
     if (key == vendor.end()) {
@@ -164,14 +162,14 @@ class ConfigParser {
     return std::nullopt;
   }
 
-  void parse_vendors(const json& value, Config& config) {
+  void parse_vendors(const Json& value, Config& config) {
     if (!value.is_object()) {
       detail::error(issues_, "vendors", "must be an object such as {\"smartsupp\": {\"key\": \"…\"}}");
       return;
     }
     for (auto it = value.begin(); it != value.end(); ++it) {
       const std::string path = detail::member_path("vendors", it.key());
-      const json& vendor = it.value();
+      const Json& vendor = it.value();
       if (it.key() != "smartsupp" && it.key() != "smartlook") {
         detail::warning(issues_, path, "is not a built-in vendor and is ignored; list its keys under \"catalog\"");
         continue;
@@ -186,7 +184,7 @@ class ConfigParser {
     }
   }
 
-  void parse_smartsupp(const json& vendor, const std::string& path, Config& config) {
+  void parse_smartsupp(const Json& vendor, const std::string& path, Config& config) {
     auto key = vendor_key(vendor, path);
     auto needs = requirement(vendor, path, category::functional);
     if (!key || !needs) return;
@@ -196,7 +194,7 @@ class ConfigParser {
     for (auto it = vendor.begin(); it != vendor.end(); ++it) {
       if (it.key() == "category") continue;
       if (it.key() == "cookiePrefix") {
-        const json& prefix = it.value();
+        const Json& prefix = it.value();
         const bool ok = prefix.is_string() && prefix.get_ref<const std::string&>().size() <= 64 &&
                         std::all_of(prefix.get_ref<const std::string&>().begin(), prefix.get_ref<const std::string&>().end(),
                                     [](char c) { return is_token_char(c) || c == '.'; });
@@ -210,12 +208,12 @@ class ConfigParser {
         detail::error(issues_, detail::member_path(path, it.key()), "must be a string; ignored");
         continue;
       }
-      s.options[it.key()] = ordered_json(it.value());  // the rest goes to _smartsupp as it is
+      s.options[it.key()] = it.value();  // the rest goes to _smartsupp as it is
     }
     config.smartsupp = std::move(s);
   }
 
-  void parse_smartlook(const json& vendor, const std::string& path, Config& config) {
+  void parse_smartlook(const Json& vendor, const std::string& path, Config& config) {
     auto key = vendor_key(vendor, path);
     auto needs = requirement(vendor, path, category::analytics);
     if (!key || !needs) return;
@@ -230,7 +228,7 @@ class ConfigParser {
     config.smartlook = std::move(s);
   }
 
-  void texts(const json& value, ordered_json& out) {
+  void texts(const Json& value, Json& out) {
     if (!value.is_object()) {
       detail::error(issues_, "texts", "must be an object such as {\"en\": {\"title\": \"…\"}}");
       return;
@@ -245,7 +243,7 @@ class ConfigParser {
         detail::error(issues_, lang_path, "must be an object of text id to text");
         continue;
       }
-      ordered_json& target = out[lang.key()] = ordered_json::object();
+      Json& target = out[lang.key()] = Json::object();
       for (auto text = lang.value().begin(); text != lang.value().end(); ++text) {
         const std::string text_path = detail::member_path(lang_path, text.key());
         if (!text.value().is_string()) {
@@ -259,7 +257,7 @@ class ConfigParser {
     }
   }
 
-  void parse_catalog(const json& value, Config& config) {
+  void parse_catalog(const Json& value, Config& config) {
     if (!value.is_array()) {
       detail::error(issues_, "catalog", "must be a list of entries");
       return;
@@ -271,13 +269,13 @@ class ConfigParser {
     const Bindings bindings = bindings_for(config);
     for (std::size_t i = 0; i < value.size(); ++i) {
       if (parse_entry(value[i], detail::index_path("catalog", i), bindings, issues_)) {
-        config.catalog.push_back(ordered_json(value[i]));
+        config.catalog.push_back(value[i]);
       }
     }
   }
 
   std::vector<Issue>& issues_;
-  const json* catalog_ = nullptr;
+  const Json* catalog_ = nullptr;
 };
 
 }  // namespace
@@ -289,7 +287,7 @@ bool ConfigResult::ok() const {
 ConfigResult parse_config(std::string_view json_text) {
   ConfigResult result;
   if (json_text.find_first_not_of(" \t\r\n") == std::string_view::npos) return result;  // no config: defaults
-  auto parsed = detail::parse_bounded<json>(json_text, Config::kMaxBytes, Config::kMaxDepth);
+  auto parsed = detail::parse_bounded(json_text, Config::kMaxBytes, Config::kMaxDepth);
   if (!parsed.error.empty()) {
     detail::error(result.issues, "", "the config " + parsed.error + "; using the defaults");
     return result;
@@ -305,11 +303,11 @@ Bindings bindings_for(const Config& config) {
   return bindings;
 }
 
-ordered_json Config::to_json() const {
+Json Config::to_json() const {
   auto names = [](Categories c) { return category_names(c); };
-  ordered_json vendors = ordered_json::object();
+  Json vendors = Json::object();
   if (smartsupp) {
-    ordered_json s = smartsupp->options;
+    Json s = smartsupp->options;
     s["key"] = smartsupp->key;
     s["category"] = names(smartsupp->requires_categories);
     vendors["smartsupp"] = std::move(s);
@@ -319,7 +317,7 @@ ordered_json Config::to_json() const {
   }
   static const char* const unknown_names[] = {"allow", "analytics", "marketing", "block"};
   static const char* const gpc_names[] = {"marketing", "all", "ignore"};
-  auto nullable = [](const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); };
+  auto nullable = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
   return {
       {"vendors", std::move(vendors)},
       {"revision", revision},

@@ -2,7 +2,7 @@
 
 namespace smartcp {
 
-nlohmann::ordered_json consent_mode_signals(Categories granted) {
+Json consent_mode_signals(Categories granted) {
   auto signal = [&](Categories needed) { return (granted & needed) == needed ? "granted" : "denied"; };
   return {
       {"ad_storage", signal(category::marketing)},

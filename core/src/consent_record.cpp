@@ -1,7 +1,6 @@
 #include "smartcp/consent_record.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "base64url.hpp"
 #include "json_util.hpp"
@@ -9,8 +8,6 @@
 
 namespace smartcp {
 
-using nlohmann::json;
-using nlohmann::ordered_json;
 
 namespace {
 
@@ -27,9 +24,10 @@ std::uint32_t fnv1a32(std::string_view bytes) {
 }
 
 std::string hex8(std::uint32_t value) {
-  char buffer[9];
-  std::snprintf(buffer, sizeof buffer, "%08x", value);
-  return buffer;
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out(8, '0');
+  for (int i = 7; i >= 0; --i, value >>= 4) out[static_cast<std::size_t>(i)] = digits[value & 15];
+  return out;
 }
 
 bool is_hex(const std::string& s) {
@@ -37,7 +35,7 @@ bool is_hex(const std::string& s) {
 }
 
 // Reads the record's JSON strictly: exactly the known fields, each of its type.
-std::optional<ConsentRecord> from_json(const json& j, std::string& reason) {
+std::optional<ConsentRecord> from_json(const Json& j, std::string& reason) {
   static const char* const fields[] = {"version", "id", "revision", "categories", "method", "timestamp",
                                        "expires", "lang", "textHash", "gpc"};
   if (!j.is_object()) {
@@ -71,7 +69,7 @@ std::optional<ConsentRecord> from_json(const json& j, std::string& reason) {
   if (!revision || *revision < 0 || *revision > 1'000'000'000) return bad("revision");
   r.revision = static_cast<int>(*revision);
 
-  const json& c = j["categories"];
+  const Json& c = j["categories"];
   if (!c.is_object() || c.size() != 3) return bad("categories");
   r.categories = 0;
   for (const char* name : {"functional", "analytics", "marketing"}) {
@@ -132,7 +130,7 @@ std::string_view to_string(RecordStatus status) {
   return "invalid";
 }
 
-ordered_json ConsentRecord::to_json() const {
+Json ConsentRecord::to_json() const {
   return {
       {"version", kFormatVersion},
       {"id", id},
@@ -197,7 +195,7 @@ RecordReading read_cookie_value(std::string_view value, int current_revision, Ti
   if (!payload) return invalid("garbled: payload is not base64url");
   if (value.substr(second + 1) != hex8(fnv1a32(*payload))) return invalid("tampered: checksum does not match");
 
-  auto parsed = detail::parse_bounded<json>(*payload, ConsentRecord::kMaxCookieValue, 4);
+  auto parsed = detail::parse_bounded(*payload, ConsentRecord::kMaxCookieValue, 4);
   if (!parsed.error.empty()) return invalid("garbled: payload " + parsed.error);
   std::string reason;
   auto record = from_json(parsed.value, reason);

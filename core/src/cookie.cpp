@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstdio>
 #include <limits>
 
 namespace smartcp {
@@ -161,11 +160,11 @@ std::string format_http_date(TimeMs time) {
   const std::int64_t of_day = seconds - days * 86400;
   const Civil c = civil_from_days(days);
   const auto weekday = static_cast<std::size_t>(((days % 7) + 7) % 7);
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%s, %02u %s %04lld %02d:%02d:%02d GMT", weekdays[weekday], c.day,
-                months[c.month - 1], static_cast<long long>(c.year), static_cast<int>(of_day / 3600),
-                static_cast<int>(of_day / 60 % 60), static_cast<int>(of_day % 60));
-  return buffer;
+  auto two = [](std::int64_t v) { return std::string{static_cast<char>('0' + v / 10 % 10), static_cast<char>('0' + v % 10)}; };
+  std::string year = std::to_string(c.year);
+  if (year.size() < 4) year.insert(0, 4 - year.size(), '0');
+  return std::string(weekdays[weekday]) + ", " + two(c.day) + ' ' + months[c.month - 1] + ' ' + year + ' ' +
+         two(of_day / 3600) + ':' + two(of_day / 60 % 60) + ':' + two(of_day % 60) + " GMT";
 }
 
 CookieString parse_cookie_string(std::string_view text) {

@@ -10,8 +10,6 @@
 
 namespace smartcp {
 
-using nlohmann::json;
-using nlohmann::ordered_json;
 
 namespace {
 
@@ -24,18 +22,18 @@ std::optional<TimeMs> to_time(double ms) {
   return static_cast<TimeMs>(ms);
 }
 
-std::string error_json(std::string message) { return detail::dump(ordered_json{{"ok", false}, {"error", std::move(message)}}); }
+std::string error_json(std::string message) { return detail::dump(Json{{"ok", false}, {"error", std::move(message)}}); }
 
-ordered_json issues_json(const std::vector<Issue>& issues) {
-  ordered_json out = ordered_json::array();
+Json issues_json(const std::vector<Issue>& issues) {
+  Json out = Json::array();
   for (const Issue& i : issues) {
     out.push_back({{"severity", i.severity == Issue::Severity::error ? "error" : "warning"}, {"path", i.path}, {"message", i.message}});
   }
   return out;
 }
 
-ordered_json decision_json(const Decision& d, std::string_view name, Kind kind) {
-  ordered_json out{
+Json decision_json(const Decision& d, std::string_view name, Kind kind) {
+  Json out{
       {"verdict", to_string(d.verdict)},
       {"reason", to_string(d.reason)},
       {"source", to_string(d.source)},
@@ -43,7 +41,7 @@ ordered_json decision_json(const Decision& d, std::string_view name, Kind kind) 
       {"kind", to_string(kind)},
       {"category", first_category_name(d.refused ? d.refused : d.required)},
       {"categories", category_names(d.required)},
-      {"vendor", d.vendor ? ordered_json(d.vendor->id) : d.entry && !d.entry->vendor.empty() ? ordered_json(d.entry->vendor) : ordered_json(nullptr)},
+      {"vendor", d.vendor ? Json(d.vendor->id) : d.entry && !d.entry->vendor.empty() ? Json(d.entry->vendor) : Json(nullptr)},
   };
   if (d.entry) out["pattern"] = d.entry->pattern.source();
   if (d.verdict == Verdict::redact) {
@@ -58,10 +56,10 @@ void build_catalog(const Config& config, Catalog& catalog, std::vector<Issue>& i
   catalog = Catalog();
   const Bindings bindings = bindings_for(config);
   for (const BuiltinCatalog& builtin : builtin_catalogs()) {
-    const json data = json::parse(builtin.json.begin(), builtin.json.end(), nullptr, false);
+    const Json data = detail::parse_bounded(builtin.json, builtin.json.size(), Config::kMaxDepth).value;
     parse_vendor_catalog(data, "builtin:" + std::string(builtin.name), bindings, catalog, issues);
   }
-  const json owner = json(config.catalog);
+  const Json& owner = config.catalog;
   for (std::size_t i = 0; i < owner.size(); ++i) {
     if (auto entry = parse_entry(owner[i], detail::index_path("catalog", i), bindings, issues)) catalog.add_entry(std::move(*entry));
   }
@@ -82,7 +80,7 @@ std::string Engine::configure(std::string_view config_json) {
   ConfigResult result = parse_config(config_json);
   state_->config = std::move(result.config);
   build_catalog(state_->config, state_->catalog, result.issues);
-  return detail::dump(ordered_json{{"ok", result.ok()}, {"issues", issues_json(result.issues)}, {"config", state_->config.to_json()}});
+  return detail::dump(Json{{"ok", result.ok()}, {"issues", issues_json(result.issues)}, {"config", state_->config.to_json()}});
 }
 
 std::string Engine::config() const { return detail::dump(state_->config.to_json()); }
@@ -93,7 +91,7 @@ void Engine::set_consent(bool analytics, bool marketing) {
 
 std::string Engine::consent() const {
   const Categories g = state_->decider.granted();
-  return detail::dump(ordered_json{{"functional", true},
+  return detail::dump(Json{{"functional", true},
                                    {"analytics", (g & category::analytics) != 0},
                                    {"marketing", (g & category::marketing) != 0}});
 }
@@ -126,7 +124,7 @@ std::string Engine::decide_cookie(std::string_view cookie_string, double now_ms)
   } else {
     d = state_->decider.decide(cookie.name, Kind::cookie, cookie.value);
   }
-  ordered_json out = decision_json(d, cookie.name, Kind::cookie);
+  Json out = decision_json(d, cookie.name, Kind::cookie);
   out["deletion"] = deletion;
   bool capped = false;
   if (d.verdict != Verdict::refuse) {
@@ -142,9 +140,9 @@ std::string Engine::decide_cookie(std::string_view cookie_string, double now_ms)
 }
 
 std::string Engine::plan_cleanup(std::string_view inventory_json) const {
-  auto parsed = detail::parse_bounded<json>(inventory_json, kMaxInventoryBytes, 4);
+  auto parsed = detail::parse_bounded(inventory_json, kMaxInventoryBytes, 4);
   if (!parsed.error.empty()) return error_json("the inventory " + parsed.error);
-  const json& in = parsed.value;
+  const Json& in = parsed.value;
   if (!in.is_object()) return error_json("the inventory must be an object");
   Inventory inventory;
   auto text = [&](const char* key, std::string& out) {
@@ -162,7 +160,7 @@ std::string Engine::plan_cleanup(std::string_view inventory_json) const {
   }
   if (auto it = in.find("cookies"); it != in.end()) {
     if (!it->is_array()) return error_json("cookies must be a list of names");
-    for (const json& name : *it) {
+    for (const Json& name : *it) {
       if (!name.is_string()) return error_json("cookies must be a list of names");
       inventory.cookies.push_back(name.get<std::string>());
     }
@@ -186,16 +184,16 @@ std::string Engine::plan_cleanup(std::string_view inventory_json) const {
     if (auto p = s->options.find("cookiePath"); p != s->options.end() && p->is_string()) paths.push_back(p->get<std::string>());
   }
   const CleanupPlan plan = smartcp::plan_cleanup(inventory, state_->decider, domains, paths);
-  ordered_json cookies = ordered_json::array();
+  Json cookies = Json::array();
   for (const CookieDeletion& c : plan.cookies) {
     cookies.push_back({{"name", c.name},
                        {"category", first_category_name(c.decision.refused)},
                        {"reason", to_string(c.decision.reason)},
                        {"assignments", c.assignments}});
   }
-  ordered_json storage_actions = ordered_json::array();
+  Json storage_actions = Json::array();
   for (const StorageAction& a : plan.storage) {
-    ordered_json item{{"kind", to_string(a.kind)},
+    Json item{{"kind", to_string(a.kind)},
                       {"key", a.key},
                       {"action", a.decision.verdict == Verdict::redact ? "set" : "delete"},
                       {"category", first_category_name(a.decision.refused)},
@@ -206,13 +204,13 @@ std::string Engine::plan_cleanup(std::string_view inventory_json) const {
     }
     storage_actions.push_back(std::move(item));
   }
-  return detail::dump(ordered_json{{"ok", true}, {"cookies", std::move(cookies)}, {"storage", std::move(storage_actions)}});
+  return detail::dump(Json{{"ok", true}, {"cookies", std::move(cookies)}, {"storage", std::move(storage_actions)}});
 }
 
 std::string Engine::create_record(std::string_view request_json) const {
-  auto parsed = detail::parse_bounded<json>(request_json, kMaxRequestBytes, 4);
+  auto parsed = detail::parse_bounded(request_json, kMaxRequestBytes, 4);
   if (!parsed.error.empty()) return error_json("the request " + parsed.error);
-  const json& in = parsed.value;
+  const Json& in = parsed.value;
   if (!in.is_object()) return error_json("the request must be an object");
   auto string_field = [&](const char* key) -> std::optional<std::string> {
     auto it = in.find(key);
@@ -276,14 +274,14 @@ std::string Engine::create_record(std::string_view request_json) const {
   std::string cookie = std::string(ConsentRecord::kCookieName) + '=' + value +
                        "; Max-Age=" + std::to_string(static_cast<std::int64_t>(config.expiry_days) * 86400) + "; Path=/; SameSite=Lax";
   if (*secure) cookie += "; Secure";
-  return detail::dump(ordered_json{{"ok", true}, {"record", record.to_json()}, {"value", value}, {"cookie", cookie}});
+  return detail::dump(Json{{"ok", true}, {"record", record.to_json()}, {"value", value}, {"cookie", cookie}});
 }
 
 std::string Engine::read_record(std::string_view cookie_value, double now_ms) const {
   auto now = to_time(now_ms);
   if (!now) return error_json("now must be a time in milliseconds since 1970");
   const RecordReading reading = read_cookie_value(cookie_value, state_->config.revision, *now);
-  ordered_json out{{"status", to_string(reading.status)}};
+  Json out{{"status", to_string(reading.status)}};
   if (reading.status != RecordStatus::valid) out["reason"] = reading.reason;
   if (reading.record) out["record"] = reading.record->to_json();
   return detail::dump(out);
@@ -293,14 +291,14 @@ std::string Engine::consent_mode() const { return detail::dump(consent_mode_sign
 
 std::string Engine::gpc(bool signal) const {
   const GpcPolicy policy = gpc_policy(state_->config.gpc, signal);
-  return detail::dump(ordered_json{{"applies", policy.applies},
+  return detail::dump(Json{{"applies", policy.applies},
                                    {"refused", category_names(policy.refused)},
                                    {"complete", policy.complete},
                                    {"signals", consent_mode_signals(category::functional)}});
 }
 
 std::string Engine::catalog(std::string_view lang) const {
-  ordered_json entries = ordered_json::array();
+  Json entries = Json::array();
   auto text_for = [&](const Texts& texts) -> std::string {
     for (std::string_view l : {lang, std::string_view("en")}) {
       if (auto it = texts.find(l); it != texts.end()) return it->second;
@@ -308,31 +306,31 @@ std::string Engine::catalog(std::string_view lang) const {
     return texts.empty() ? std::string() : texts.begin()->second;
   };
   for (const Entry& e : state_->catalog.entries()) {
-    ordered_json kinds = ordered_json::array();
+    Json kinds = Json::array();
     for (Kind k : {Kind::cookie, Kind::local_storage, Kind::session_storage}) {
       if (e.kinds & kind_bit(k)) kinds.push_back(to_string(k));
     }
-    ordered_json fields = ordered_json::object();
+    Json fields = Json::object();
     for (const FieldRule& f : e.fields) fields[f.field] = category_names(f.categories);
     const Vendor* vendor = state_->catalog.vendor(e.vendor);
     entries.push_back({{"name", e.pattern.display()},
                        {"kinds", std::move(kinds)},
-                       {"vendor", e.vendor.empty() ? ordered_json(nullptr) : ordered_json(e.vendor)},
+                       {"vendor", e.vendor.empty() ? Json(nullptr) : Json(e.vendor)},
                        {"vendorLabel", vendor ? vendor->label : e.vendor},
                        {"categories", category_names(e.categories)},
-                       {"retentionDays", e.retention_days ? ordered_json(*e.retention_days) : ordered_json(nullptr)},
+                       {"retentionDays", e.retention_days ? Json(*e.retention_days) : Json(nullptr)},
                        {"purpose", text_for(e.purpose)},
                        {"fields", std::move(fields)},
                        {"builtin", e.builtin}});
   }
-  ordered_json vendors = ordered_json::object();
+  Json vendors = Json::object();
   for (const Vendor& v : state_->catalog.vendors()) {
     vendors[v.id] = {{"label", v.label},
                      {"defaultCategories", category_names(v.default_categories)},
                      {"prefixes", v.prefixes},
-                     {"processor", v.processor.is_null() ? ordered_json(nullptr) : v.processor}};
+                     {"processor", v.processor.is_null() ? Json(nullptr) : v.processor}};
   }
-  return detail::dump(ordered_json{{"entries", std::move(entries)}, {"vendors", std::move(vendors)}});
+  return detail::dump(Json{{"entries", std::move(entries)}, {"vendors", std::move(vendors)}});
 }
 
 }  // namespace smartcp

@@ -17,55 +17,114 @@ std::string index_path(const std::string& parent, std::size_t index) {
   return parent + '[' + std::to_string(index) + ']';
 }
 
-std::string_view describe(const nlohmann::json& json) {
+std::string_view describe(const Json& json) {
   switch (json.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::object: return "an object";
-    case nlohmann::json::value_t::array: return "an array";
-    case nlohmann::json::value_t::string: return "a string";
-    case nlohmann::json::value_t::boolean: return "a boolean";
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return "a number";
+    case Json::value_t::null: return "null";
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: return "a number";
     default: return "an unsupported value";
   }
 }
 
 namespace {
 
-// Records only the first syntax error, with its position; builds nothing.
-struct ErrorFinder : nlohmann::json_sax<nlohmann::json> {
-  std::string message;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
+// Builds the document like nlohmann's own DOM parser, but stops at a nesting limit and keeps the first
+// syntax error's message instead of throwing.
+class BoundedBuilder final : public nlohmann::json_sax<Json> {
+ public:
+  explicit BoundedBuilder(int max_depth) : max_depth_(static_cast<std::size_t>(max_depth)) {}
+
+  Json root;
+  std::string error;
+  bool too_deep = false;
+
+  bool null() override { return add(nullptr); }
+  bool boolean(bool v) override { return add(v); }
+  bool number_integer(number_integer_t v) override { return add(v); }
+  bool number_unsigned(number_unsigned_t v) override { return add(v); }
+  bool number_float(number_float_t v, const string_t&) override { return add(v); }
+  bool string(string_t& v) override { return add(std::move(v)); }
+  bool binary(binary_t& v) override { return add(Json::binary(std::move(v))); }
+  bool start_object(std::size_t) override { return open(Json::value_t::object); }
+  bool key(string_t& k) override {
+    member_ = &(*stack_.back())[k];
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(Json::value_t::array); }
+  bool end_array() override { return close(); }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
     // ex.what() is "[json.exception.parse_error.101] parse error at line 1, column 5: …"; keep the tail.
-    std::string what = ex.what();
+    const std::string what = ex.what();
     const auto at = what.find("parse error");
-    message = at == std::string::npos ? "invalid JSON at byte " + std::to_string(position) : what.substr(at);
+    error = at == std::string::npos ? "invalid JSON at byte " + std::to_string(position) : what.substr(at);
     return false;
   }
+
+ private:
+  template <typename Value>
+  Json* place(Value&& v) {
+    if (stack_.empty()) {
+      root = Json(std::forward<Value>(v));
+      return &root;
+    }
+    if (stack_.back()->is_array()) {
+      stack_.back()->push_back(Json(std::forward<Value>(v)));
+      return &stack_.back()->back();
+    }
+    *member_ = Json(std::forward<Value>(v));
+    return member_;
+  }
+  template <typename Value>
+  bool add(Value&& v) {
+    place(std::forward<Value>(v));
+    return true;
+  }
+  bool open(Json::value_t type) {
+    if (stack_.size() >= max_depth_) {
+      too_deep = true;
+      return false;
+    }
+    // Children are only added to the innermost open container, so these pointers stay valid.
+    stack_.push_back(place(type));
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+
+  std::size_t max_depth_;
+  std::vector<Json*> stack_;
+  Json* member_ = nullptr;
 };
 
 }  // namespace
 
-std::string describe_syntax_error(std::string_view text) {
-  ErrorFinder finder;
-  nlohmann::json::sax_parse(text.begin(), text.end(), &finder);
-  return finder.message.empty() ? "unexpected input" : finder.message;
+ParsedJson parse_bounded(std::string_view text, std::size_t max_bytes, int max_depth) {
+  ParsedJson out;
+  if (text.size() > max_bytes) {
+    out.error = "is " + std::to_string(text.size()) + " bytes, more than the limit of " + std::to_string(max_bytes);
+    return out;
+  }
+  BoundedBuilder builder(max_depth);
+  if (Json::sax_parse(text.begin(), text.end(), &builder)) {
+    out.value = std::move(builder.root);
+  } else if (builder.too_deep) {
+    out.too_deep = true;
+    out.error = "is nested more than " + std::to_string(max_depth) + " levels deep";
+  } else {
+    out.error = "is not valid JSON: " + (builder.error.empty() ? std::string("unexpected input") : builder.error);
+  }
+  return out;
 }
 
-std::optional<std::int64_t> as_integer(const nlohmann::json& json) {
+std::optional<std::int64_t> as_integer(const Json& json) {
   if (json.is_number_integer()) return json.get<std::int64_t>();
   if (json.is_number_unsigned()) {
     const auto v = json.get<std::uint64_t>();
@@ -89,9 +148,9 @@ void warning(std::vector<Issue>& issues, std::string path, std::string message) 
   issues.push_back({Issue::Severity::warning, std::move(path), std::move(message)});
 }
 
-std::optional<Categories> parse_categories(const nlohmann::json& json, const std::string& path,
+std::optional<Categories> parse_categories(const Json& json, const std::string& path,
                                            std::vector<Issue>& issues) {
-  auto one = [&](const nlohmann::json& item, const std::string& item_path) -> std::optional<Categories> {
+  auto one = [&](const Json& item, const std::string& item_path) -> std::optional<Categories> {
     if (item.is_string()) {
       if (auto c = parse_category(item.get_ref<const std::string&>())) return c;
     }

@@ -17,7 +17,7 @@ std::optional<Redaction> redact_fields(std::string_view value, const std::vector
     out.unverifiable = true;
     return out;
   }
-  auto parsed = detail::parse_bounded<nlohmann::ordered_json>(value, Redaction::kMaxValueBytes, Redaction::kMaxDepth);
+  auto parsed = detail::parse_bounded(value, Redaction::kMaxValueBytes, Redaction::kMaxDepth);
   if (parsed.too_deep) {
     out.unverifiable = true;
     return out;

@@ -7,13 +7,12 @@
 namespace smartcp {
 namespace {
 
-using nlohmann::json;
 
 Catalog builtin(const Bindings& bindings = {{"COOKIE_PREFIX", ""}}) {
   Catalog catalog;
   std::vector<Issue> issues;
   for (const auto& c : builtin_catalogs()) {
-    EXPECT_TRUE(parse_vendor_catalog(json::parse(c.json), std::string(c.name), bindings, catalog, issues)) << c.name;
+    EXPECT_TRUE(parse_vendor_catalog(Json::parse(c.json), std::string(c.name), bindings, catalog, issues)) << c.name;
   }
   for (const Issue& i : issues) ADD_FAILURE() << i.path << ": " << i.message;
   return catalog;
@@ -21,7 +20,7 @@ Catalog builtin(const Bindings& bindings = {{"COOKIE_PREFIX", ""}}) {
 
 Entry entry(std::string_view json_text, const Bindings& bindings = {}) {
   std::vector<Issue> issues;
-  auto e = parse_entry(json::parse(json_text), "catalog[0]", bindings, issues);
+  auto e = parse_entry(Json::parse(json_text), "catalog[0]", bindings, issues);
   for (const Issue& i : issues) ADD_FAILURE() << i.path << ": " << i.message;
   return *e;
 }
@@ -159,7 +158,7 @@ TEST(Catalog, CopiesKeepWorkingIndexes) {
 
 TEST(CatalogEntry, ReportsEveryProblemWithItsPath) {
   std::vector<Issue> issues;
-  auto e = parse_entry(json::parse(R"({"name": "a<", "kind": "disk", "category": "ads", "vendor": 5,
+  auto e = parse_entry(Json::parse(R"({"name": "a<", "kind": "disk", "category": "ads", "vendor": 5,
                                        "retentionDays": 0, "purpose": 3, "fields": [], "extra": 1})"),
                        "catalog[3]", {}, issues);
   EXPECT_FALSE(e.has_value());
@@ -180,21 +179,21 @@ TEST(CatalogEntry, AcceptsTheOwnersShapes) {
   EXPECT_EQ(e.purpose.at("en"), "Measures visits");
   ASSERT_EQ(e.fields.size(), 1u);
   std::vector<Issue> issues;
-  EXPECT_FALSE(parse_entry(json::parse("[]"), "catalog[0]", {}, issues));
-  EXPECT_FALSE(parse_entry(json::parse(R"({"name": "x", "kind": "cookie"})"), "c", {}, issues));
+  EXPECT_FALSE(parse_entry(Json::parse("[]"), "catalog[0]", {}, issues));
+  EXPECT_FALSE(parse_entry(Json::parse(R"({"name": "x", "kind": "cookie"})"), "c", {}, issues));
   EXPECT_EQ(issues.back().path, "c.category");
-  EXPECT_FALSE(parse_entry(json::parse(R"({"name": "x", "kind": [], "category": "analytics"})"), "c", {}, issues));
-  EXPECT_FALSE(parse_entry(json::parse(R"({"name": "x", "kind": "cookie", "category": [], "purpose": {"en": 1}})"), "c", {}, issues));
-  EXPECT_FALSE(parse_entry(json::parse(R"({"kind": ["cookie", 1], "category": ["analytics", 2]})"), "c", {}, issues));
-  EXPECT_FALSE(parse_entry(json::parse(R"({"name": "x", "category": "analytics", "purpose": ")" + std::string(2001, 'p') + R"("})"), "c", {}, issues));
+  EXPECT_FALSE(parse_entry(Json::parse(R"({"name": "x", "kind": [], "category": "analytics"})"), "c", {}, issues));
+  EXPECT_FALSE(parse_entry(Json::parse(R"({"name": "x", "kind": "cookie", "category": [], "purpose": {"en": 1}})"), "c", {}, issues));
+  EXPECT_FALSE(parse_entry(Json::parse(R"({"kind": ["cookie", 1], "category": ["analytics", 2]})"), "c", {}, issues));
+  EXPECT_FALSE(parse_entry(Json::parse(R"({"name": "x", "category": "analytics", "purpose": ")" + std::string(2001, 'p') + R"("})"), "c", {}, issues));
 }
 
 TEST(VendorCatalog, RejectsMalformedFiles) {
   Catalog c;
   std::vector<Issue> issues;
-  EXPECT_FALSE(parse_vendor_catalog(json::parse("[]"), "v", {}, c, issues));
-  EXPECT_FALSE(parse_vendor_catalog(json::parse(R"({"vendor": "", "label": "L", "entries": []})"), "v", {}, c, issues));
-  EXPECT_FALSE(parse_vendor_catalog(json::parse(R"({"vendor": "x", "label": "L", "defaultCategories": "bad"})"), "v", {}, c, issues));
+  EXPECT_FALSE(parse_vendor_catalog(Json::parse("[]"), "v", {}, c, issues));
+  EXPECT_FALSE(parse_vendor_catalog(Json::parse(R"({"vendor": "", "label": "L", "entries": []})"), "v", {}, c, issues));
+  EXPECT_FALSE(parse_vendor_catalog(Json::parse(R"({"vendor": "x", "label": "L", "defaultCategories": "bad"})"), "v", {}, c, issues));
   EXPECT_EQ(issues.back().path, "v.entries");
 }
 

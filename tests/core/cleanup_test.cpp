@@ -14,7 +14,7 @@ struct Site {
   Site() {
     std::vector<Issue> issues;
     const Bindings b = {{"COOKIE_PREFIX", ""}, {"CHAT_KEY", "KEY"}};
-    for (const auto& c : builtin_catalogs()) parse_vendor_catalog(nlohmann::json::parse(c.json), "b", b, catalog, issues);
+    for (const auto& c : builtin_catalogs()) parse_vendor_catalog(Json::parse(c.json), "b", b, catalog, issues);
   }
 };
 

@@ -90,8 +90,9 @@ TEST(Config, InvalidValuesFallBackAndNameTheField) {
     "unknownKeys": "maybe", "gpc": 3, "logEndpoint": "javascript:alert(1)", "policyUrl": "//evil.example",
     "theme": "pink", "reopenButton": "top", "consentMode": "yes", "waitForUpdate": 1.5})j");
   EXPECT_FALSE(r.ok());
-  EXPECT_EQ(paths(r), (std::vector<std::string>{"consentMode", "expiryDays", "gpc", "lang", "logEndpoint", "maxCookieDays",
-                                                "policyUrl", "reopenButton", "revision", "theme", "unknownKeys",
+  // In the order the owner wrote them.
+  EXPECT_EQ(paths(r), (std::vector<std::string>{"revision", "lang", "expiryDays", "maxCookieDays", "unknownKeys", "gpc",
+                                                "logEndpoint", "policyUrl", "theme", "reopenButton", "consentMode",
                                                 "waitForUpdate"}));
   const Config defaults;
   EXPECT_EQ(r.config.revision, defaults.revision);

@@ -90,7 +90,7 @@ std::string forge(const std::string& json) {
 }
 
 TEST(ConsentRecord, ForgedButImpossibleRecordsAreRejected) {
-  auto with = [](const char* key, nlohmann::ordered_json value) {
+  auto with = [](const char* key, Json value) {
     auto j = sample().to_json();
     j[key] = std::move(value);
     return forge(j.dump());

@@ -19,10 +19,10 @@ struct Site {
     std::vector<Issue> issues;
     const Bindings b = bindings_for(config);
     for (const auto& c : builtin_catalogs()) {
-      parse_vendor_catalog(nlohmann::json::parse(c.json), std::string(c.name), b, catalog, issues);
+      parse_vendor_catalog(Json::parse(c.json), std::string(c.name), b, catalog, issues);
     }
     for (std::size_t i = 0; i < config.catalog.size(); ++i) {
-      catalog.add_entry(*parse_entry(nlohmann::json(config.catalog[i]), "c", b, issues));
+      catalog.add_entry(*parse_entry(config.catalog[i], "c", b, issues));
     }
   }
 };

@@ -5,21 +5,20 @@
 namespace smartcp {
 namespace {
 
-using nlohmann::json;
 
 constexpr double kNow = 1'763'769'600'000;
 
-json call(const std::string& text) { return json::parse(text); }
+Json call(const std::string& text) { return Json::parse(text); }
 
 TEST(Engine, ConfigureReportsIssuesAndTheEffectiveConfig) {
   Engine e;
-  json r = call(e.configure(R"({"vendors":{"smartsupp":{"key":"KEY"}},"revision":"x","colour":1})"));
+  Json r = call(e.configure(R"({"vendors":{"smartsupp":{"key":"KEY"}},"revision":"x","colour":1})"));
   EXPECT_FALSE(r["ok"]);
   ASSERT_EQ(r["issues"].size(), 2u);
-  EXPECT_EQ(r["issues"][0]["path"], "colour");
-  EXPECT_EQ(r["issues"][0]["severity"], "warning");
-  EXPECT_EQ(r["issues"][1]["path"], "revision");
-  EXPECT_EQ(r["issues"][1]["severity"], "error");
+  EXPECT_EQ(r["issues"][0]["path"], "revision");
+  EXPECT_EQ(r["issues"][0]["severity"], "error");
+  EXPECT_EQ(r["issues"][1]["path"], "colour");
+  EXPECT_EQ(r["issues"][1]["severity"], "warning");
   EXPECT_EQ(r["config"]["revision"], 1);
   EXPECT_EQ(r["config"]["vendors"]["smartsupp"]["key"], "KEY");
   EXPECT_EQ(call(e.config()), r["config"]);
@@ -34,7 +33,7 @@ TEST(Engine, DecideHotPath) {
   EXPECT_EQ(e.decide("ssupp.vid", 0) & 3u, 0u);
   e.set_consent(false, true);
   EXPECT_EQ(e.decide("ssupp.visits", 0) & 3u, 0u);
-  EXPECT_EQ(call(e.consent()), json::parse(R"({"functional":true,"analytics":false,"marketing":true})"));
+  EXPECT_EQ(call(e.consent()), Json::parse(R"({"functional":true,"analytics":false,"marketing":true})"));
   const std::uint32_t invalid = e.decide("x", 7);
   EXPECT_EQ(invalid & 3u, 2u);
   EXPECT_EQ((invalid >> 8) & 15u, 5u);
@@ -44,15 +43,15 @@ TEST(Engine, DecideHotPath) {
 TEST(Engine, DecideWrite) {
   Engine e;
   e.configure(R"({"vendors":{"smartsupp":{"key":"KEY"}}})");
-  json r = call(e.decide_write("ssupp_KEY", "localStorage", R"({"vid":1,"visits":2})"));
+  Json r = call(e.decide_write("ssupp_KEY", "localStorage", R"({"vid":1,"visits":2})"));
   EXPECT_EQ(r["verdict"], "redact");
   EXPECT_EQ(r["value"], R"({"vid":1})");
-  EXPECT_EQ(r["removed"], json::array({"visits"}));
+  EXPECT_EQ(r["removed"], Json::array({"visits"}));
   EXPECT_EQ(r["category"], "marketing");
   EXPECT_EQ(r["vendor"], "smartsupp");
   EXPECT_EQ(r["pattern"], "ssupp_<CHAT_KEY>");
   EXPECT_EQ(call(e.decide_write("x", "indexedDB", ""))["error"], "kind must be \"cookie\", \"localStorage\" or \"sessionStorage\"");
-  json owner = call(e.decide_write("cart", "localStorage", "1"));
+  Json owner = call(e.decide_write("cart", "localStorage", "1"));
   EXPECT_EQ(owner["vendor"], nullptr);
   EXPECT_EQ(owner["source"], "unknown");
   e.configure(R"({"catalog":[{"name":"_ga","kind":"cookie","category":"analytics","vendor":"Google"}]})");
@@ -61,32 +60,32 @@ TEST(Engine, DecideWrite) {
 
 TEST(Engine, DecideCookie) {
   Engine e;
-  json refused = call(e.decide_cookie("SL_C_23361dd035530_SID=abc; Path=/; Max-Age=99999999", kNow));
+  Json refused = call(e.decide_cookie("SL_C_23361dd035530_SID=abc; Path=/; Max-Age=99999999", kNow));
   EXPECT_EQ(refused["verdict"], "refuse");
   EXPECT_FALSE(refused.contains("cookie"));
   EXPECT_EQ(refused["category"], "analytics");
 
-  json deletion = call(e.decide_cookie("SL_C_23361dd035530_SID=; Max-Age=0; Path=/", kNow));
+  Json deletion = call(e.decide_cookie("SL_C_23361dd035530_SID=; Max-Age=0; Path=/", kNow));
   EXPECT_EQ(deletion["verdict"], "allow");
   EXPECT_EQ(deletion["reason"], "deletion");
   EXPECT_EQ(deletion["cookie"], "SL_C_23361dd035530_SID=; Max-Age=0; Path=/");
 
   e.set_consent(true, true);
-  json capped = call(e.decide_cookie("SL_C_23361dd035530_SID=abc; Path=/; Max-Age=99999999", kNow));
+  Json capped = call(e.decide_cookie("SL_C_23361dd035530_SID=abc; Path=/; Max-Age=99999999", kNow));
   EXPECT_EQ(capped["verdict"], "allow");
   EXPECT_TRUE(capped["capped"]);
   EXPECT_EQ(capped["cookie"], "SL_C_23361dd035530_SID=abc; Max-Age=34128000; Path=/");  // 395 days
 
-  json seed = call(e.decide_cookie("ssupp.vid=v; expires=Fri, 01 Jan 2100 00:00:00 GMT", kNow));
+  Json seed = call(e.decide_cookie("ssupp.vid=v; expires=Fri, 01 Jan 2100 00:00:00 GMT", kNow));
   EXPECT_EQ(seed["cookie"], "ssupp.vid=v; Expires=Sat, 23 May 2026 00:00:00 GMT");  // the entry's 182 days
 
-  json untouched = call(e.decide_cookie("own=1;path=/", kNow));
+  Json untouched = call(e.decide_cookie("own=1;path=/", kNow));
   EXPECT_EQ(untouched["cookie"], "own=1;path=/");  // byte for byte when nothing changes
   EXPECT_FALSE(untouched["capped"]);
 
   e.set_consent(false, false);
   e.configure(R"({"catalog":[{"name":"state","kind":"cookie","category":"functional","fields":{"ad":"marketing"}}]})");
-  json redacted = call(e.decide_cookie(R"(state={"ad":1,"x":2}; Path=/)", kNow));
+  Json redacted = call(e.decide_cookie(R"(state={"ad":1,"x":2}; Path=/)", kNow));
   EXPECT_EQ(redacted["verdict"], "redact");
   EXPECT_EQ(redacted["cookie"], R"(state={"x":2}; Path=/)");
 
@@ -98,7 +97,7 @@ TEST(Engine, DecideCookie) {
 TEST(Engine, PlanCleanup) {
   Engine e;
   e.configure(R"({"vendors":{"smartsupp":{"key":"KEY","cookieDomain":".shop.cz","cookiePath":"/chat"}}})");
-  json plan = call(e.plan_cleanup(R"({"host":"www.shop.cz","path":"/","secure":false,
+  Json plan = call(e.plan_cleanup(R"({"host":"www.shop.cz","path":"/","secure":false,
       "cookies":["ssupp.visits","own"],"localStorage":{"ssupp_KEY":"{\"visits\":1,\"vid\":2}","smartlook_debug":"1"},
       "sessionStorage":{}})"));
   EXPECT_TRUE(plan["ok"]);
@@ -107,12 +106,12 @@ TEST(Engine, PlanCleanup) {
   EXPECT_EQ(plan["cookies"][0]["category"], "marketing");
   EXPECT_EQ(plan["cookies"][0]["assignments"].size(), 6u);  // {host-only, www.shop.cz, shop.cz} x {/, /chat}
   ASSERT_EQ(plan["storage"].size(), 2u);
-  EXPECT_EQ(plan["storage"][0]["key"], "smartlook_debug");
-  EXPECT_EQ(plan["storage"][0]["action"], "delete");
-  EXPECT_EQ(plan["storage"][0]["category"], "analytics");
-  EXPECT_EQ(plan["storage"][1]["action"], "set");
-  EXPECT_EQ(plan["storage"][1]["value"], R"({"vid":2})");
-  EXPECT_EQ(plan["storage"][1]["category"], "marketing");
+  EXPECT_EQ(plan["storage"][0]["key"], "ssupp_KEY");
+  EXPECT_EQ(plan["storage"][0]["action"], "set");
+  EXPECT_EQ(plan["storage"][0]["value"], R"({"vid":2})");
+  EXPECT_EQ(plan["storage"][0]["category"], "marketing");
+  EXPECT_EQ(plan["storage"][1]["action"], "delete");
+  EXPECT_EQ(plan["storage"][1]["category"], "analytics");
 
   auto error = [&](const char* text) { return call(e.plan_cleanup(text))["error"].get<std::string>(); };
   EXPECT_EQ(error("[]"), "the inventory must be an object");
@@ -129,16 +128,16 @@ TEST(Engine, PlanCleanup) {
 TEST(Engine, CreateAndReadRecord) {
   Engine e;
   e.configure(R"({"revision":3,"expiryDays":100})");
-  json made = call(e.create_record(R"({"id":"abcdef12-3456","method":"custom","analytics":true,"marketing":false,
+  Json made = call(e.create_record(R"({"id":"abcdef12-3456","method":"custom","analytics":true,"marketing":false,
                                        "now":1763769600000,"lang":"cs","textHash":"00ff00ff","secure":true})"));
   ASSERT_TRUE(made["ok"]) << made;
   EXPECT_EQ(made["record"]["revision"], 3);
-  EXPECT_EQ(made["record"]["categories"], json::parse(R"({"functional":true,"analytics":true,"marketing":false})"));
+  EXPECT_EQ(made["record"]["categories"], Json::parse(R"({"functional":true,"analytics":true,"marketing":false})"));
   EXPECT_EQ(made["record"]["expires"], 1763769600000 + 100 * 86400000LL);
   const std::string value = made["value"];
   EXPECT_EQ(made["cookie"], "smartcp_consent=" + value + "; Max-Age=8640000; Path=/; SameSite=Lax; Secure");
 
-  json read = call(e.read_record(value, kNow + 1));
+  Json read = call(e.read_record(value, kNow + 1));
   EXPECT_EQ(read["status"], "valid");
   EXPECT_FALSE(read.contains("reason"));
   EXPECT_EQ(read["record"], made["record"]);
@@ -154,13 +153,13 @@ TEST(Engine, RecordMethods) {
   Engine e;
   auto cats = [&](const std::string& method, bool gpc, const char* config = "{}") {
     e.configure(config);
-    json r = call(e.create_record(R"({"id":"abcdefgh","method":")" + method + R"(","analytics":true,"marketing":true,"now":1763769600000,"gpc":)" +
+    Json r = call(e.create_record(R"({"id":"abcdefgh","method":")" + method + R"(","analytics":true,"marketing":true,"now":1763769600000,"gpc":)" +
                                   (gpc ? "true" : "false") + "}"));
     return r["ok"] ? r["record"]["categories"] : r;
   };
-  const json all = json::parse(R"({"functional":true,"analytics":true,"marketing":true})");
-  const json none = json::parse(R"({"functional":true,"analytics":false,"marketing":false})");
-  const json analytics_only = json::parse(R"({"functional":true,"analytics":true,"marketing":false})");
+  const Json all = Json::parse(R"({"functional":true,"analytics":true,"marketing":true})");
+  const Json none = Json::parse(R"({"functional":true,"analytics":false,"marketing":false})");
+  const Json analytics_only = Json::parse(R"({"functional":true,"analytics":true,"marketing":false})");
   EXPECT_EQ(cats("accept-all", false), all);
   EXPECT_EQ(cats("reject-all", false), none);
   EXPECT_EQ(cats("custom", false), all);
@@ -193,9 +192,9 @@ TEST(Engine, ConsentModeAndGpc) {
   EXPECT_EQ(call(e.consent_mode())["analytics_storage"], "denied");
   e.set_consent(true, false);
   EXPECT_EQ(call(e.consent_mode())["analytics_storage"], "granted");
-  json g = call(e.gpc(true));
+  Json g = call(e.gpc(true));
   EXPECT_TRUE(g["applies"]);
-  EXPECT_EQ(g["refused"], json::array({"marketing"}));
+  EXPECT_EQ(g["refused"], Json::array({"marketing"}));
   EXPECT_FALSE(g["complete"]);
   EXPECT_EQ(g["signals"]["ad_storage"], "denied");
   EXPECT_FALSE(call(e.gpc(false))["applies"]);
@@ -204,21 +203,21 @@ TEST(Engine, ConsentModeAndGpc) {
 TEST(Engine, CatalogForTheUi) {
   Engine e;
   e.configure(R"({"vendors":{"smartsupp":{"key":"KEY"}},"catalog":[{"name":"_ga","kind":"cookie","category":"analytics","purpose":{"pl":"Statystyki"}}]})");
-  json pl = call(e.catalog("pl"));
-  const json& first = pl["entries"][0];
+  Json pl = call(e.catalog("pl"));
+  const Json& first = pl["entries"][0];
   EXPECT_EQ(first["name"], "smartcp_consent");
   EXPECT_EQ(first["vendorLabel"], "SmartCP");
   bool saw_state = false;
-  for (const json& entry : pl["entries"]) {
+  for (const Json& entry : pl["entries"]) {
     if (entry["name"] == "ssupp_KEY") {
       saw_state = true;
-      EXPECT_EQ(entry["fields"]["visits"], json::array({"marketing"}));
+      EXPECT_EQ(entry["fields"]["visits"], Json::array({"marketing"}));
       EXPECT_EQ(entry["purpose"].get<std::string>().rfind("Stan czatu", 0), 0u);
       EXPECT_EQ(entry["retentionDays"], nullptr);
     }
   }
   EXPECT_TRUE(saw_state);
-  const json& ga = pl["entries"].back();
+  const Json& ga = pl["entries"].back();
   EXPECT_EQ(ga["purpose"], "Statystyki");
   EXPECT_EQ(ga["vendor"], nullptr);
   EXPECT_FALSE(ga["builtin"]);

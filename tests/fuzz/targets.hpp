@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "smartcp/json.hpp"
 
 #include "smartcp/consent_record.hpp"
 #include "smartcp/cookie.hpp"
@@ -21,8 +21,8 @@ inline void check(bool invariant) {
   if (!invariant) __builtin_trap();
 }
 
-inline nlohmann::json parse_output(const std::string& text) {
-  auto json = nlohmann::json::parse(text, nullptr, false);
+inline Json parse_output(const std::string& text) {
+  auto json = Json::parse(text, nullptr, false);
   check(!json.is_discarded());  // every result of the engine is JSON
   return json;
 }
@@ -80,7 +80,7 @@ inline int redact(const std::uint8_t* data, std::size_t size) {
   const std::vector<FieldRule> rules{{"visits", category::functional | category::marketing},
                                      {"a", category::functional | category::analytics}};
   if (auto r = redact_fields(value, rules, granted); r && !r->unverifiable) {
-    const auto object = nlohmann::json::parse(r->value, nullptr, false);
+    const auto object = Json::parse(r->value, nullptr, false);
     check(object.is_object());
     for (const FieldRule& rule : rules) {
       if ((rule.categories & granted) != rule.categories) check(!object.contains(rule.field));

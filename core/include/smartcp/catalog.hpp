@@ -6,10 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "smartcp/json.hpp"
 
 #include "smartcp/pattern.hpp"
 #include "smartcp/types.hpp"
@@ -41,7 +40,7 @@ struct Vendor {
   std::string label;
   Categories default_categories = category::functional;
   std::vector<std::string> prefixes;  // unlisted names starting with one take the default categories
-  nlohmann::ordered_json processor;   // shown to visitors as it is (company, address, DPO)
+  Json processor;   // shown to visitors as it is (company, address, DPO)
 };
 
 class Catalog {
@@ -79,17 +78,18 @@ class Catalog {
 
   std::vector<Vendor> vendors_;
   std::vector<Entry> entries_;
-  // Literal patterns by name; variable ones by the first character of their prefix (256 means none).
-  std::unordered_multimap<std::string_view, std::size_t> literal_index_;
+  // Literal patterns sorted by name (binary search); variable ones by the first character of their
+  // prefix (256 means none).
+  std::vector<std::pair<std::string_view, std::size_t>> literal_index_;
   std::vector<std::size_t> by_first_char_[257];
 };
 
 // Parsing of catalog entries and vendor catalogs from JSON, used for both the built-in data files and
 // the site owner's `catalog` config field. Problems are appended to `issues` with paths under `path`.
-std::optional<Entry> parse_entry(const nlohmann::json& json, const std::string& path, const Bindings& bindings,
+std::optional<Entry> parse_entry(const Json& json, const std::string& path, const Bindings& bindings,
                                  std::vector<Issue>& issues);
 // Parses a vendor catalog file ({vendor, label, defaultCategories, prefixes, processor, entries}).
-bool parse_vendor_catalog(const nlohmann::json& json, const std::string& path, const Bindings& bindings,
+bool parse_vendor_catalog(const Json& json, const std::string& path, const Bindings& bindings,
                           Catalog& catalog, std::vector<Issue>& issues);
 
 // The built-in vendor catalogs (core/catalog/*.json, compiled in), as JSON text.

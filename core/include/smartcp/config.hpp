@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "smartcp/json.hpp"
 
 #include "smartcp/pattern.hpp"
 #include "smartcp/types.hpp"
@@ -22,7 +22,7 @@ struct SmartsuppConfig {
   std::string key;
   std::string cookie_prefix;
   Categories requires_categories = category::functional;  // what loading the chat needs
-  nlohmann::ordered_json options = nlohmann::ordered_json::object();  // passed to _smartsupp as they are
+  Json options = Json::object();  // passed to _smartsupp as they are
 };
 
 struct SmartlookConfig {
@@ -50,11 +50,11 @@ struct Config {
   std::string reopen_button = "bottom-left";  // bottom-left | bottom-right | none
   bool consent_mode = true;            // push Google Consent Mode v2 signals
   int wait_for_update_ms = 500;
-  nlohmann::ordered_json catalog = nlohmann::ordered_json::array();  // validated owner entries, as given
-  nlohmann::ordered_json texts = nlohmann::ordered_json::object();   // lang -> id -> text
+  Json catalog = Json::array();  // validated owner entries, as given
+  Json texts = Json::object();   // lang -> id -> text
 
   // The effective configuration with every default filled in, for the JS side.
-  nlohmann::ordered_json to_json() const;
+  Json to_json() const;
 };
 
 struct ConfigResult {

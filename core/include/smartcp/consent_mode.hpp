@@ -1,7 +1,7 @@
 // Google Consent Mode v2 signals and the default state under Global Privacy Control.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "smartcp/json.hpp"
 
 #include "smartcp/config.hpp"
 #include "smartcp/types.hpp"
@@ -10,7 +10,7 @@ namespace smartcp {
 
 // {ad_storage, ad_user_data, ad_personalization, analytics_storage, functionality_storage,
 //  personalization_storage, security_storage}, each "granted" or "denied".
-nlohmann::ordered_json consent_mode_signals(Categories granted);
+Json consent_mode_signals(Categories granted);
 
 struct GpcPolicy {
   bool applies = false;  // the browser sent the signal and the config honours it

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "smartcp/json.hpp"
 
 #include "smartcp/cookie.hpp"
 #include "smartcp/types.hpp"
@@ -32,7 +32,7 @@ struct ConsentRecord {
   std::string text_hash;  // hex digest of those texts
   bool gpc = false;       // Global Privacy Control applied to this choice
 
-  nlohmann::ordered_json to_json() const;
+  Json to_json() const;
 };
 
 // The cookie value: `1.<base64url(JSON)>.<checksum>`. The checksum finds edits and truncation; it is

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds what a site owner copies: smartcp.wasm and its glue, into dist/ (or the folder given).
+# Usage: scripts/build.sh [OUT_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-dist}"
+
+# Debian's emscripten runs its JS tools with the machine's node, which needs Debian's modules.
+export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
+
+if [ ! -f build/wasm/CMakeCache.txt ]; then
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build build/wasm -j"$(nproc)" >/dev/null
+
+mkdir -p "$out"
+cp build/wasm/wasm/smartcp.wasm "$out/smartcp.wasm"
+cp build/wasm/wasm/smartcp.js "$out/smartcp-core.js"
+echo "build: $out/smartcp.wasm $(stat -c%s "$out/smartcp.wasm") bytes, $out/smartcp-core.js $(stat -c%s "$out/smartcp-core.js") bytes"
