@@ -9,7 +9,7 @@ out="${1:-dist}"
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 
 if [ ! -f build/wasm/CMakeCache.txt ]; then
-  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null 2>&1
 fi
 cmake --build build/wasm -j"$(nproc)" >/dev/null
 

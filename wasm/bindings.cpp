@@ -2,7 +2,9 @@
 // (Embind has no std::string_view) and forwards.
 #include <emscripten/bind.h>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "smartcp/engine.hpp"
 
@@ -21,6 +23,11 @@ EMSCRIPTEN_BINDINGS(smartcp) {
       .function("setConsent", &Engine::set_consent)
       .function("consent", &Engine::consent)
       .function("decide", +[](const Engine& e, Text name, int kind) { return e.decide(name, kind); })
+      // The hot path without Embind's string conversion: the name is UTF-8 the caller wrote into the
+      // module's memory (see js/engine.js). `address` is a pointer into that memory.
+      .function("decideUtf8", +[](const Engine& e, std::uintptr_t address, std::size_t length, int kind) {
+        return e.decide(std::string_view(reinterpret_cast<const char*>(address), length), kind);
+      })
       .function("decideWrite", +[](const Engine& e, Text name, Text kind, Text value) { return e.decide_write(name, kind, value); })
       .function("decideCookie", +[](const Engine& e, Text cookie, double now) { return e.decide_cookie(cookie, now); })
       .function("planCleanup", +[](const Engine& e, Text inventory) { return e.plan_cleanup(inventory); })

@@ -7,13 +7,23 @@
 namespace smartcp {
 
 namespace {
-std::string_view key_of(std::string_view name) { return name; }
-std::string_view key_of(const std::pair<std::string_view, std::size_t>& item) { return item.first; }
+
+// FNV-1a, 64 bits: names are short, and a collision only costs a string compare.
+std::uint64_t hash_name(std::string_view name) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const char c : name) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
 }  // namespace
 
 
 void Catalog::add_vendor(Vendor vendor) {
   vendors_.push_back(std::move(vendor));
+  rebuild_index();  // entries added before their vendor now resolve to it
 }
 
 void Catalog::add_entry(Entry entry) {
@@ -23,18 +33,20 @@ void Catalog::add_entry(Entry entry) {
 
 void Catalog::rebuild_index() {
   literal_index_.clear();
+  entry_vendor_.assign(entries_.size(), -1);
   for (auto& bucket : by_first_char_) bucket.clear();
   for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (const Vendor* v = vendor(entries_[i].vendor)) entry_vendor_[i] = static_cast<int>(v - vendors_.data());
     const Pattern& p = entries_[i].pattern;
     if (p.is_literal()) {
-      literal_index_.emplace_back(std::string_view(p.prefix()), i);
+      literal_index_.emplace_back(hash_name(p.prefix()), i);
     } else if (p.prefix().empty()) {
       by_first_char_[256].push_back(i);
     } else {
       by_first_char_[static_cast<unsigned char>(p.prefix()[0])].push_back(i);
     }
   }
-  std::sort(literal_index_.begin(), literal_index_.end());  // by name, then by index
+  std::sort(literal_index_.begin(), literal_index_.end());  // by hash, then by index
 }
 
 bool Catalog::better(const Entry& candidate, std::size_t candidate_index, const Entry* best, std::size_t best_index) {
@@ -51,11 +63,11 @@ const Entry* Catalog::match(std::string_view name, Kind kind) const {
   const Entry* best = nullptr;
   std::size_t best_index = 0;
   // A literal match fixes every character of the name: no pattern can be more specific.
-  const auto [first, last] = std::equal_range(literal_index_.begin(), literal_index_.end(), name,
-                                              [](const auto& a, const auto& b) { return key_of(a) < key_of(b); });
-  for (auto it = first; it != last; ++it) {
+  const std::uint64_t hash = hash_name(name);
+  for (auto it = std::lower_bound(literal_index_.begin(), literal_index_.end(), std::make_pair(hash, std::size_t{0}));
+       it != literal_index_.end() && it->first == hash; ++it) {
     const Entry& e = entries_[it->second];
-    if ((e.kinds & bit) && better(e, it->second, best, best_index)) {
+    if ((e.kinds & bit) && e.pattern.prefix() == name && better(e, it->second, best, best_index)) {
       best = &e;
       best_index = it->second;
     }
@@ -81,13 +93,20 @@ const Vendor* Catalog::vendor_for(std::string_view name) const {
   std::size_t best_length = 0;
   for (const Vendor& v : vendors_) {
     for (const std::string& prefix : v.prefixes) {
-      if (prefix.size() > best_length && name.compare(0, prefix.size(), prefix) == 0) {
+      // The first-character test skips most prefixes without a call to compare.
+      if (prefix.size() > best_length && prefix.size() <= name.size() && prefix[0] == name[0] &&
+          name.compare(0, prefix.size(), prefix) == 0) {
         best = &v;
         best_length = prefix.size();
       }
     }
   }
   return best;
+}
+
+const Vendor* Catalog::vendor_of(const Entry& entry) const {
+  const int v = entry_vendor_[index_of(entry)];
+  return v < 0 ? nullptr : &vendors_[static_cast<std::size_t>(v)];
 }
 
 const Vendor* Catalog::vendor(std::string_view id) const {

@@ -1,6 +1,5 @@
 #include "smartcp/decision.hpp"
 
-#include "smartcp/redact.hpp"
 
 namespace smartcp {
 
@@ -40,7 +39,7 @@ Decision Decider::classify(std::string_view name, Kind kind) const {
     d.source = Source::catalog;
     d.entry = entry;
     d.required = entry->categories;
-    d.vendor = catalog_.vendor(entry->vendor);
+    d.vendor = catalog_.vendor_of(*entry);
   } else if (const Vendor* vendor = catalog_.vendor_for(name)) {
     d.source = Source::vendor_prefix;
     d.vendor = vendor;
@@ -80,13 +79,12 @@ Decision Decider::decide(std::string_view name, Kind kind, std::string_view valu
   } else if (redaction) {
     d.verdict = Verdict::redact;
     d.reason = Reason::fields_removed;
-    d.value = std::move(redaction->value);
-    d.removed_fields = std::move(redaction->removed);
     for (const FieldRule& rule : d.entry->fields) {
-      for (const std::string& removed : d.removed_fields) {
+      for (const std::string& removed : redaction->removed) {
         if (removed == rule.field) d.refused |= static_cast<Categories>(rule.categories & ~granted_);
       }
     }
+    d.redaction = std::move(redaction);
   }
   return d;
 }

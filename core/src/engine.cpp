@@ -45,8 +45,8 @@ Json decision_json(const Decision& d, std::string_view name, Kind kind) {
   };
   if (d.entry) out["pattern"] = d.entry->pattern.source();
   if (d.verdict == Verdict::redact) {
-    out["value"] = d.value;
-    out["removed"] = d.removed_fields;
+    out["value"] = d.redaction->value;
+    out["removed"] = d.redaction->removed;
   }
   return out;
 }
@@ -128,7 +128,7 @@ std::string Engine::decide_cookie(std::string_view cookie_string, double now_ms)
   out["deletion"] = deletion;
   bool capped = false;
   if (d.verdict != Verdict::refuse) {
-    if (d.verdict == Verdict::redact) cookie.value = d.value;
+    if (d.verdict == Verdict::redact) cookie.value = d.redaction->value;
     int max_days = state_->config.max_cookie_days;
     if (d.entry && d.entry->retention_days) max_days = std::min(max_days, *d.entry->retention_days);
     capped = !deletion && cap_lifetime(cookie, *now, max_days);
@@ -199,8 +199,8 @@ std::string Engine::plan_cleanup(std::string_view inventory_json) const {
                       {"category", first_category_name(a.decision.refused)},
                       {"reason", to_string(a.decision.reason)}};
     if (a.decision.verdict == Verdict::redact) {
-      item["value"] = a.decision.value;
-      item["removed"] = a.decision.removed_fields;
+      item["value"] = a.decision.redaction->value;
+      item["removed"] = a.decision.redaction->removed;
     }
     storage_actions.push_back(std::move(item));
   }
@@ -312,7 +312,7 @@ std::string Engine::catalog(std::string_view lang) const {
     }
     Json fields = Json::object();
     for (const FieldRule& f : e.fields) fields[f.field] = category_names(f.categories);
-    const Vendor* vendor = state_->catalog.vendor(e.vendor);
+    const Vendor* vendor = state_->catalog.vendor_of(e);
     entries.push_back({{"name", e.pattern.display()},
                        {"kinds", std::move(kinds)},
                        {"vendor", e.vendor.empty() ? Json(nullptr) : Json(e.vendor)},

@@ -89,7 +89,7 @@ TEST(Cleanup, StorageKeysAreDeletedOrRedacted) {
   ASSERT_EQ(plan.storage.size(), 4u);
   EXPECT_EQ(plan.storage[0].key, "ssupp_KEY");
   EXPECT_EQ(plan.storage[0].decision.verdict, Verdict::redact);
-  EXPECT_EQ(plan.storage[0].decision.value, R"({"vid":"v"})");
+  EXPECT_EQ(plan.storage[0].decision.redaction->value, R"({"vid":"v"})");
   EXPECT_EQ(plan.storage[1].key, "smartlook_queued_chunks");
   EXPECT_EQ(plan.storage[1].decision.verdict, Verdict::refuse);
   EXPECT_EQ(plan.storage[2].key, "ssupp_KEYvisits");

@@ -93,8 +93,9 @@ TEST(Decision, RedactsTheMarketingFieldOfTheChatState) {
   Decision d = s.decider.decide("ssupp_KEY", Kind::local_storage, R"({"vid":"v1","visits":3,"opened":true})");
   EXPECT_EQ(d.verdict, Verdict::redact);
   EXPECT_EQ(d.reason, Reason::fields_removed);
-  EXPECT_EQ(d.value, R"({"vid":"v1","opened":true})");
-  EXPECT_EQ(d.removed_fields, std::vector<std::string>{"visits"});
+  ASSERT_TRUE(d.redaction);
+  EXPECT_EQ(d.redaction->value, R"({"vid":"v1","opened":true})");
+  EXPECT_EQ(d.redaction->removed, std::vector<std::string>{"visits"});
   EXPECT_EQ(d.refused, category::marketing);
 
   s.decider.set_granted(category::marketing);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const distDir = process.env.SMARTCP_DIST ?? path.join(root, 'dist');
+export const distDir = process.env.SMARTCP_DIST ? path.resolve(process.env.SMARTCP_DIST) : path.join(root, 'dist');
 
 export async function loadCore(dir = distDir) {
   const require = createRequire(import.meta.url);

@@ -67,6 +67,8 @@ class Catalog {
   // The vendor whose longest prefix starts `name`, if any.
   const Vendor* vendor_for(std::string_view name) const;
   const Vendor* vendor(std::string_view id) const;
+  // The vendor of a catalog entry, if it is a known vendor's (resolved when the catalog is built).
+  const Vendor* vendor_of(const Entry& entry) const;
 
   const std::vector<Entry>& entries() const { return entries_; }
   const std::vector<Vendor>& vendors() const { return vendors_; }
@@ -78,9 +80,10 @@ class Catalog {
 
   std::vector<Vendor> vendors_;
   std::vector<Entry> entries_;
-  // Literal patterns sorted by name (binary search); variable ones by the first character of their
-  // prefix (256 means none).
-  std::vector<std::pair<std::string_view, std::size_t>> literal_index_;
+  std::vector<int> entry_vendor_;  // index into vendors_ per entry, -1 for none
+  // Literal patterns by a hash of their name, sorted (one integer search, one string compare to
+  // confirm); variable ones by the first character of their prefix (256 means none).
+  std::vector<std::pair<std::uint64_t, std::size_t>> literal_index_;
   std::vector<std::size_t> by_first_char_[257];
 };
 

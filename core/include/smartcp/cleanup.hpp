@@ -29,7 +29,7 @@ struct CookieDeletion {
 struct StorageAction {
   Kind kind;
   std::string key;
-  Decision decision;  // refuse: delete the key; redact: write decision.value
+  Decision decision;  // refuse: delete the key; redact: write decision.redaction->value
 };
 
 struct CleanupPlan {

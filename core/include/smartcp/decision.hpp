@@ -2,11 +2,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "smartcp/catalog.hpp"
 #include "smartcp/config.hpp"
+#include "smartcp/redact.hpp"
 #include "smartcp/types.hpp"
 
 namespace smartcp {
@@ -34,8 +36,7 @@ struct Decision {
   Categories required = category::functional;
   const Entry* entry = nullptr;  // the catalog entry that matched, if any
   const Vendor* vendor = nullptr;
-  std::string value;  // with Verdict::redact: the value to write instead
-  std::vector<std::string> removed_fields;
+  std::optional<Redaction> redaction;  // with Verdict::redact: the value to write instead
 
   // The categories that caused a refusal or redaction (required but not granted).
   Categories refused = 0;
