@@ -23,30 +23,24 @@ std::uint64_t hash_name(std::string_view name) {
 
 void Catalog::add_vendor(Vendor vendor) {
   vendors_.push_back(std::move(vendor));
-  rebuild_index();  // entries added before their vendor now resolve to it
+  // Vendor catalogs list their entries before the vendor itself is complete.
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (entry_vendor_[i] < 0 && entries_[i].vendor == vendors_.back().id) entry_vendor_[i] = static_cast<int>(vendors_.size() - 1);
+  }
 }
 
 void Catalog::add_entry(Entry entry) {
-  entries_.push_back(std::move(entry));
-  rebuild_index();  // entries_ may have moved: the index holds views into it
-}
-
-void Catalog::rebuild_index() {
-  literal_index_.clear();
-  entry_vendor_.assign(entries_.size(), -1);
-  for (auto& bucket : by_first_char_) bucket.clear();
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (const Vendor* v = vendor(entries_[i].vendor)) entry_vendor_[i] = static_cast<int>(v - vendors_.data());
-    const Pattern& p = entries_[i].pattern;
-    if (p.is_literal()) {
-      literal_index_.emplace_back(hash_name(p.prefix()), i);
-    } else if (p.prefix().empty()) {
-      by_first_char_[256].push_back(i);
-    } else {
-      by_first_char_[static_cast<unsigned char>(p.prefix()[0])].push_back(i);
-    }
+  const std::size_t index = entries_.size();
+  const Vendor* v = vendor(entry.vendor);
+  entry_vendor_.push_back(v ? static_cast<int>(v - vendors_.data()) : -1);
+  const Pattern& p = entry.pattern;
+  if (p.is_literal()) {
+    const auto item = std::make_pair(hash_name(p.prefix()), index);
+    literal_index_.insert(std::upper_bound(literal_index_.begin(), literal_index_.end(), item), item);
+  } else {
+    by_first_char_[p.prefix().empty() ? 256 : static_cast<unsigned char>(p.prefix()[0])].push_back(index);
   }
-  std::sort(literal_index_.begin(), literal_index_.end());  // by hash, then by index
+  entries_.push_back(std::move(entry));
 }
 
 bool Catalog::better(const Entry& candidate, std::size_t candidate_index, const Entry* best, std::size_t best_index) {

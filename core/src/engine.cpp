@@ -55,9 +55,16 @@ Json decision_json(const Decision& d, std::string_view name, Kind kind) {
 void build_catalog(const Config& config, Catalog& catalog, std::vector<Issue>& issues) {
   catalog = Catalog();
   const Bindings bindings = bindings_for(config);
-  for (const BuiltinCatalog& builtin : builtin_catalogs()) {
-    const Json data = detail::parse_bounded(builtin.json, builtin.json.size(), Config::kMaxDepth).value;
-    parse_vendor_catalog(data, "builtin:" + std::string(builtin.name), bindings, catalog, issues);
+  // The built-in catalogs are parsed once; only their placeholders depend on the config.
+  static const std::vector<Json> parsed = [] {
+    std::vector<Json> out;
+    for (const BuiltinCatalog& builtin : builtin_catalogs()) {
+      out.push_back(detail::parse_bounded(builtin.json, builtin.json.size(), Config::kMaxDepth).value);
+    }
+    return out;
+  }();
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    parse_vendor_catalog(parsed[i], "builtin:" + std::string(builtin_catalogs()[i].name), bindings, catalog, issues);
   }
   const Json& owner = config.catalog;
   for (std::size_t i = 0; i < owner.size(); ++i) {

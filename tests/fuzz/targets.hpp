@@ -32,11 +32,12 @@ constexpr TimeMs kNow = 1'763'769'600'000;
 // The config parser, then the catalog built from it, then a decision with it.
 inline int config(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  Engine engine;
+  // Engines are reused: configure replaces everything but consent, which is itself worth exercising.
+  static Engine engine;
+  static Engine again;
   const auto result = parse_output(engine.configure(text));
   check(result.contains("config") && result["config"].is_object());
   // The effective config is itself a valid config that yields no errors.
-  Engine again;
   check(parse_output(again.configure(result["config"].dump()))["ok"].get<bool>());
   engine.set_consent(false, false);
   parse_output(engine.decide_write("ssupp_KEY", "localStorage", text));
@@ -65,7 +66,7 @@ inline int cookie_string(const std::uint8_t* data, std::size_t size) {
   cap_lifetime(capped, kNow, 395);
   if (!capped.is_deletion(kNow) && capped.expiry(kNow)) check(*capped.expiry(kNow) <= kNow + 395 * kMsPerDay);
   if (auto date = parse_cookie_date(text)) check(parse_cookie_date(format_http_date(*date)) == *date);
-  Engine engine;
+  static Engine engine;
   engine.set_consent(size % 2 == 0, size % 3 == 0);
   const auto decision = parse_output(engine.decide_cookie(text, kNow));
   check(decision["verdict"] == "refuse" || decision.contains("cookie"));
@@ -104,7 +105,7 @@ inline int name_matching(const std::uint8_t* data, std::size_t size) {
   } else {
     check(!error.empty());
   }
-  Engine engine;
+  static Engine engine;
   for (int kind = 0; kind < 3; ++kind) engine.decide(name, kind);
   return 0;
 }

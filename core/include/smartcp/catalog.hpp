@@ -47,17 +47,6 @@ class Catalog {
  public:
   static constexpr std::size_t kMaxEntries = 1000;
 
-  // The index holds views into the entries, so copies and moves rebuild it.
-  Catalog() = default;
-  Catalog(const Catalog& other) : vendors_(other.vendors_), entries_(other.entries_) { rebuild_index(); }
-  Catalog(Catalog&& other) noexcept : vendors_(std::move(other.vendors_)), entries_(std::move(other.entries_)) { rebuild_index(); }
-  Catalog& operator=(Catalog other) noexcept {
-    vendors_ = std::move(other.vendors_);
-    entries_ = std::move(other.entries_);
-    rebuild_index();
-    return *this;
-  }
-
   void add_vendor(Vendor vendor);
   void add_entry(Entry entry);
 
@@ -75,7 +64,6 @@ class Catalog {
   std::size_t index_of(const Entry& entry) const { return static_cast<std::size_t>(&entry - entries_.data()); }
 
  private:
-  void rebuild_index();
   static bool better(const Entry& candidate, std::size_t candidate_index, const Entry* best, std::size_t best_index);
 
   std::vector<Vendor> vendors_;

@@ -1,0 +1,64 @@
+// Serves the demo: demo/ at /, dist/ at /smartcp/, with a strict Content-Security-Policy and the wasm
+// MIME type. Usage: node demo/server.mjs [--port 8080]   (PORT in the environment works too)
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argPort = process.argv.indexOf('--port');
+const port = Number(argPort > 0 ? process.argv[argPort + 1] : process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '127.0.0.1';
+
+// What the strictest site owner would set: only 'wasm-unsafe-eval' beyond 'self'.
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
+};
+const MOUNTS = [['/smartcp/', path.join(root, 'dist')], ['/js/', path.join(root, 'js')], ['/', path.join(root, 'demo')]];
+
+function resolve(urlPath) {
+  for (const [prefix, dir] of MOUNTS) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const file = path.resolve(dir, '.' + path.posix.normalize('/' + urlPath.slice(prefix.length)));
+    return file.startsWith(dir + path.sep) || file === dir ? file : null;  // never outside its folder
+  }
+  return null;
+}
+
+export function startServer(listenPort = port) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      let file = resolve(decodeURIComponent(url.pathname));
+      if (file && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
+      const body = file && (await readFile(file).catch(() => null));
+      if (!body) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CSP,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(400).end();
+    }
+  });
+  return new Promise((done) => server.listen(listenPort, host, () => done(server)));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = await startServer();
+  console.log(`SmartCP demo: http://${host}:${server.address().port}/  (Ctrl-C stops it)`);
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

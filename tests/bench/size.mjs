@@ -1,0 +1,22 @@
+// Sizes of what a site owner ships (dist/), raw, gzip -9 and brotli, against the budgets.
+// Usage: node tests/bench/size.mjs [--report-only]   (exits 1 on a missed budget unless --report-only)
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import path from 'node:path';
+import { distDir } from '../wasm/load-core.mjs';
+
+const BUDGETS_GZIP = { 'smartcp.wasm': 45 * 1024 };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+let missed = 0;
+console.log('file'.padEnd(20), 'raw'.padStart(10), 'gzip -9'.padStart(10), 'brotli'.padStart(10), '  budget (gzip)');
+for (const file of readdirSync(distDir).sort()) {
+  const bytes = readFileSync(path.join(distDir, file));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const budget = BUDGETS_GZIP[file];
+  const verdict = budget === undefined ? '' : gz <= budget ? `${kb(budget)}: met` : `${kb(budget)}: MISSED by ${kb(gz - budget)}`;
+  if (budget !== undefined && gz > budget) missed++;
+  console.log(file.padEnd(20), kb(bytes.length).padStart(10), kb(gz).padStart(10), kb(br).padStart(10), ' ', verdict);
+}
+if (missed && !process.argv.includes('--report-only')) process.exitCode = 1;
