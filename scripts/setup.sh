@@ -11,7 +11,7 @@ APT_PACKAGES=(
   emscripten binaryen                  # wasm build (Debian's emscripten 3.1.6)
   lcov                                 # line coverage of core/
   chromium                             # browser tests (never a downloaded browser)
-  brotli gzip                          # size budgets
+  gzip                                 # size reports
 )
 
 missing=()

@@ -46,6 +46,7 @@ test('the core loads under a strict CSP and gates writes live', async () => {
   assert.equal(redacted.verdict, 'redact');
   assert.equal(redacted.value, '{"vid":"v-4471","sessionId":"s-19","opened":true}');
   await page.screenshot({ path: path.join(shots, 'demo-desktop.png'), fullPage: true });
+  await page.screenshot({ path: path.join(shots, 'demo-desktop-top.png') });
 
   await page.locator('#analytics').check();
   assert.equal(await verdictOf(page, 'SL_C_23361dd035530_SID'), 'allow');
