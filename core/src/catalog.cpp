@@ -296,4 +296,26 @@ bool parse_vendor_catalog(const Json& value, const std::string& path, const Bind
   return issues.size() == before;
 }
 
+Catalog build_catalog(const Config& config, std::vector<Issue>& issues) {
+  Catalog catalog;
+  const Bindings bindings = bindings_for(config);
+  // The built-in catalogs are parsed once; only their placeholders depend on the config.
+  static const std::vector<Json> parsed = [] {
+    std::vector<Json> out;
+    for (const BuiltinCatalog& builtin : builtin_catalogs()) {
+      out.push_back(detail::parse_bounded(builtin.json, builtin.json.size(), Config::kMaxDepth).value);
+    }
+    return out;
+  }();
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    parse_vendor_catalog(parsed[i], "builtin:" + std::string(builtin_catalogs()[i].name), bindings, catalog, issues);
+  }
+  for (std::size_t i = 0; i < config.catalog.size(); ++i) {
+    if (auto entry = parse_entry(config.catalog[i], detail::index_path("catalog", i), bindings, issues)) {
+      catalog.add_entry(std::move(*entry));
+    }
+  }
+  return catalog;
+}
+
 }  // namespace smartcp

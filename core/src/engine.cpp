@@ -51,27 +51,6 @@ Json decision_json(const Decision& d, std::string_view name, Kind kind) {
   return out;
 }
 
-// Builds the catalog a config implies: the built-in vendors, then the owner's entries.
-void build_catalog(const Config& config, Catalog& catalog, std::vector<Issue>& issues) {
-  catalog = Catalog();
-  const Bindings bindings = bindings_for(config);
-  // The built-in catalogs are parsed once; only their placeholders depend on the config.
-  static const std::vector<Json> parsed = [] {
-    std::vector<Json> out;
-    for (const BuiltinCatalog& builtin : builtin_catalogs()) {
-      out.push_back(detail::parse_bounded(builtin.json, builtin.json.size(), Config::kMaxDepth).value);
-    }
-    return out;
-  }();
-  for (std::size_t i = 0; i < parsed.size(); ++i) {
-    parse_vendor_catalog(parsed[i], "builtin:" + std::string(builtin_catalogs()[i].name), bindings, catalog, issues);
-  }
-  const Json& owner = config.catalog;
-  for (std::size_t i = 0; i < owner.size(); ++i) {
-    if (auto entry = parse_entry(owner[i], detail::index_path("catalog", i), bindings, issues)) catalog.add_entry(std::move(*entry));
-  }
-}
-
 }  // namespace
 
 struct Engine::State {
@@ -86,7 +65,7 @@ Engine::~Engine() = default;
 std::string Engine::configure(std::string_view config_json) {
   ConfigResult result = parse_config(config_json);
   state_->config = std::move(result.config);
-  build_catalog(state_->config, state_->catalog, result.issues);
+  state_->catalog = build_catalog(state_->config, result.issues);
   return detail::dump(Json{{"ok", result.ok()}, {"issues", issues_json(result.issues)}, {"config", state_->config.to_json()}});
 }
 

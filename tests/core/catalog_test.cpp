@@ -38,6 +38,21 @@ TEST(Catalog, BuiltinCatalogsParseWithoutProblems) {
   }
 }
 
+TEST(Catalog, BuiltFromAConfig) {
+  const Config config = parse_config(R"({"vendors":{"smartsupp":{"key":"k","cookiePrefix":"p_"}},
+      "catalog":[{"name":"_ga","kind":"cookie","category":"analytics"}]})").config;
+  std::vector<Issue> issues;
+  const Catalog c = build_catalog(config, issues);
+  EXPECT_TRUE(issues.empty());
+  EXPECT_EQ(c.entries().back().pattern.source(), "_ga");  // the owner's entries come last, so they win ties
+  EXPECT_FALSE(c.entries().back().builtin);
+  EXPECT_NE(c.match("ssupp_k", Kind::local_storage), nullptr);
+  EXPECT_EQ(c.match("ssupp_other", Kind::local_storage), nullptr);
+  EXPECT_NE(c.match("p_ssupp.vid", Kind::cookie), nullptr);
+  EXPECT_EQ(c.vendor_of(*c.match("p_ssupp.vid", Kind::cookie))->id, "smartsupp");
+  EXPECT_EQ(c.vendor_of(c.entries().back()), nullptr);
+}
+
 TEST(Catalog, CoversTheSeedsKeys) {
   Catalog c = builtin();
   // Smartsupp's GDPR page: functional, analytics (while Smartlook records), marketing.

@@ -4,19 +4,12 @@
 
 #include <algorithm>
 
+#include "site.hpp"
+
 namespace smartcp {
 namespace {
 
-struct Site {
-  Config config;
-  Catalog catalog;
-  Decider decider{catalog, config};
-  Site() {
-    std::vector<Issue> issues;
-    const Bindings b = {{"COOKIE_PREFIX", ""}, {"CHAT_KEY", "KEY"}};
-    for (const auto& c : builtin_catalogs()) parse_vendor_catalog(Json::parse(c.json), "b", b, catalog, issues);
-  }
-};
+using testing::Site;
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();

@@ -2,30 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include "smartcp/engine.hpp"
+#include "site.hpp"
 
 namespace smartcp {
 namespace {
 
-// A catalog and config as the engine builds them, for a site with both vendors.
-struct Site {
-  Config config;
-  Catalog catalog;
-  Decider decider{catalog, config};
-
-  explicit Site(std::string_view config_json = R"({"vendors":{"smartsupp":{"key":"KEY"}}})") {
-    ConfigResult r = parse_config(config_json);
-    config = r.config;
-    std::vector<Issue> issues;
-    const Bindings b = bindings_for(config);
-    for (const auto& c : builtin_catalogs()) {
-      parse_vendor_catalog(Json::parse(c.json), std::string(c.name), b, catalog, issues);
-    }
-    for (std::size_t i = 0; i < config.catalog.size(); ++i) {
-      catalog.add_entry(*parse_entry(config.catalog[i], "c", b, issues));
-    }
-  }
-};
+using testing::Site;
 
 TEST(Decision, NothingOptionalBeforeConsent) {
   Site s;

@@ -10,6 +10,7 @@
 
 #include "smartcp/json.hpp"
 
+#include "smartcp/config.hpp"
 #include "smartcp/pattern.hpp"
 #include "smartcp/types.hpp"
 
@@ -82,6 +83,10 @@ std::optional<Entry> parse_entry(const Json& json, const std::string& path, cons
 // Parses a vendor catalog file ({vendor, label, defaultCategories, prefixes, processor, entries}).
 bool parse_vendor_catalog(const Json& json, const std::string& path, const Bindings& bindings,
                           Catalog& catalog, std::vector<Issue>& issues);
+
+// The catalog a configuration implies: the built-in vendors with its placeholders bound, then the site
+// owner's entries (already validated by parse_config; problems are appended to `issues` all the same).
+Catalog build_catalog(const Config& config, std::vector<Issue>& issues);
 
 // The built-in vendor catalogs (core/catalog/*.json, compiled in), as JSON text.
 struct BuiltinCatalog {
