@@ -21,8 +21,8 @@ const TYPES = {
 };
 const MOUNTS = [['/smartcp/', path.join(root, 'dist')], ['/js/', path.join(root, 'js')], ['/', path.join(root, 'demo')]];
 
-function resolve(urlPath) {
-  for (const [prefix, dir] of MOUNTS) {
+function resolve(urlPath, mounts) {
+  for (const [prefix, dir] of mounts) {
     if (!urlPath.startsWith(prefix)) continue;
     const file = path.resolve(dir, '.' + path.posix.normalize('/' + urlPath.slice(prefix.length)));
     return file.startsWith(dir + path.sep) || file === dir ? file : null;  // never outside its folder
@@ -30,11 +30,13 @@ function resolve(urlPath) {
   return null;
 }
 
-export function startServer(listenPort = port) {
+// `extraMounts`: more [urlPrefix, folder] pairs, looked up first (tests mount their fixtures).
+export function startServer(listenPort = port, extraMounts = []) {
+  const mounts = [...extraMounts, ...MOUNTS];
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
-      let file = resolve(decodeURIComponent(url.pathname));
+      let file = resolve(decodeURIComponent(url.pathname), mounts);
       if (file && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
       const body = file && (await readFile(file).catch(() => null));
       if (!body) {

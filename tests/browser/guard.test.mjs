@@ -1,0 +1,153 @@
+// The storage guard in Chromium, with the real core: for each write path, what storage really holds
+// before the core is ready, after reject, after accept and after withdrawal.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer } from '../../demo/server.mjs';
+import { launch, watch } from './browser.mjs';
+import { root } from '../wasm/load-core.mjs';
+
+const CONFIG = { vendors: { smartsupp: { key: 'KEY' } }, catalog: [{ name: '_ga', kind: 'cookie', category: 'analytics' }] };
+let server;
+let browser;
+let url;
+
+before(async () => {
+  server = await startServer(0, [['/fixtures/', path.join(root, 'tests/browser/fixtures')]]);
+  url = `http://127.0.0.1:${server.address().port}/fixtures/guard.html`;
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const watcher = await watch(page);
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]');
+  const cookies = async () => Object.fromEntries((await context.cookies()).map((c) => [c.name, c]));
+  const stored = (kind, key) => page.evaluate(([k, n]) => window.fixture.stored(k, n), [kind, key]);
+  return { context, page, watcher, cookies, stored };
+}
+
+test('before the core is ready nothing is written; reads see the held writes; reject drops the optional ones', async () => {
+  const { context, page, watcher, cookies, stored } = await open();
+  const seen = await page.evaluate(() => {
+    document.cookie = 'ssupp.vid=v1; path=/';
+    document.cookie = 'SL_C_23361dd035530_SID=s1; path=/';
+    localStorage.setItem('smartlook_debug', '1');
+    localStorage.ssupp_KEYopened = 'true';
+    sessionStorage['SL_L_23361dd035530_SID'] = 'x';
+    return { cookie: document.cookie, debug: localStorage.getItem('smartlook_debug'), opened: localStorage.ssupp_KEYopened,
+             pending: window.fixture.guard.pending };
+  });
+  assert.equal(seen.pending, 5);
+  assert.match(seen.cookie, /ssupp\.vid=v1/);
+  assert.equal(seen.debug, '1');
+  assert.equal(seen.opened, 'true');
+  assert.deepEqual(Object.keys(await cookies()), []);  // nothing reached the browser yet
+  assert.equal(await stored('localStorage', 'smartlook_debug'), null);
+
+  await page.evaluate((config) => window.fixture.ready(config, false, false), CONFIG);
+  const jar = await cookies();
+  assert.ok(jar['ssupp.vid'], 'the functional cookie is committed');
+  assert.equal(jar['SL_C_23361dd035530_SID'], undefined, 'the analytics cookie is dropped');
+  assert.equal(await stored('localStorage', 'ssupp_KEYopened'), 'true');
+  assert.equal(await stored('localStorage', 'smartlook_debug'), null);
+  assert.equal(await stored('sessionStorage', 'SL_L_23361dd035530_SID'), null);
+  const blocked = await page.evaluate(() => window.fixture.blocked.map((b) => `${b.kind}:${b.name}:${b.category}`));
+  assert.deepEqual(blocked.sort(), ['cookie:SL_C_23361dd035530_SID:analytics', 'localStorage:smartlook_debug:analytics',
+    'sessionStorage:SL_L_23361dd035530_SID:analytics']);
+  assert.deepEqual(watcher.problems, []);
+  await context.close();
+});
+
+test('every write path after reject, then after accept', async () => {
+  const { context, page, watcher, cookies, stored } = await open();
+  await page.evaluate((config) => window.fixture.ready(config, false, false), CONFIG);
+  await page.evaluate(() => {
+    localStorage.setItem('smartlook_queued_chunks', '[]');
+    localStorage.smartlook_debug = '1';
+    localStorage['SL_L_23361dd035530_SID'] = 'x';
+    sessionStorage.setItem('SL_L_23361dd035530_VID', 'v');
+    document.cookie = '_ga=GA1.1.1; path=/; max-age=99999999';
+    document.cookie = 'cart=3; path=/';
+    localStorage.setItem('ssupp_KEY', JSON.stringify({ vid: 'v', opened: true, visits: 4 }));
+  });
+  for (const key of ['smartlook_queued_chunks', 'smartlook_debug', 'SL_L_23361dd035530_SID']) {
+    assert.equal(await stored('localStorage', key), null, key);
+  }
+  assert.equal(await stored('sessionStorage', 'SL_L_23361dd035530_VID'), null);
+  assert.equal((await cookies())._ga, undefined);
+  assert.equal((await cookies()).cart.value, '3', 'the site\'s own cookie goes through');
+  assert.equal(await stored('localStorage', 'ssupp_KEY'), '{"vid":"v","opened":true}', 'visits removed without marketing consent');
+
+  await page.evaluate(() => window.fixture.setConsent(true, true));
+  await page.evaluate(() => {
+    localStorage.smartlook_debug = '1';
+    document.cookie = '_ga=GA1.1.1; path=/; max-age=99999999';
+    localStorage.setItem('ssupp_KEY', JSON.stringify({ vid: 'v', visits: 5 }));
+  });
+  assert.equal(await stored('localStorage', 'smartlook_debug'), '1');
+  const ga = (await cookies())._ga;
+  assert.ok(ga, 'the analytics cookie is written once granted');
+  const days = (ga.expires * 1000 - Date.now()) / 86400000;
+  assert.ok(days <= 395.01, `its lifetime is capped at 395 days, not ${days.toFixed(1)}`);
+  assert.equal(await stored('localStorage', 'ssupp_KEY'), '{"vid":"v","visits":5}');
+  assert.deepEqual(watcher.problems, []);
+  await context.close();
+});
+
+test('deleting is always allowed, even before the core is ready', async () => {
+  const { context, page, cookies, stored } = await open();
+  await context.addCookies([{ name: 'SL_C_23361dd035530_SID', value: 'old', domain: '127.0.0.1', path: '/' }]);
+  await page.evaluate(() => window.fixture.guard.native.setItem('localStorage', 'smartlook_debug', '1'));
+  await page.evaluate(() => {
+    document.cookie = 'SL_C_23361dd035530_SID=; Max-Age=0; path=/';
+    localStorage.removeItem('smartlook_debug');
+  });
+  assert.equal((await cookies()).SL_C_23361dd035530_SID, undefined);
+  assert.equal(await stored('localStorage', 'smartlook_debug'), null);
+  await page.evaluate(() => window.fixture.guard.native.setItem('sessionStorage', 'a', '1'));
+  await page.evaluate(() => { delete sessionStorage.a; });
+  assert.equal(await stored('sessionStorage', 'a'), null);
+  await context.close();
+});
+
+test('reads are untouched and the page never sees the guard fail', async () => {
+  const { context, page, watcher } = await open();
+  await page.evaluate((config) => window.fixture.ready(config, true, true), CONFIG);
+  const result = await page.evaluate(() => {
+    localStorage.setItem('k', 'v');
+    const read = [localStorage.getItem('k'), localStorage.k, localStorage.length >= 1, 'k' in localStorage, Object.keys(localStorage).includes('k')];
+    window.fixture.breakDecide();
+    let threw = false;
+    try {
+      localStorage.setItem('after', '1');
+      document.cookie = 'after=1';
+      localStorage.x = 'y';
+    } catch {
+      threw = true;
+    }
+    return { read, threw, stored: window.fixture.stored('localStorage', 'after'), errors: window.fixture.errors.length };
+  });
+  assert.deepEqual(result.read, ['v', 'v', true, true, true]);
+  assert.equal(result.threw, false);
+  assert.equal(result.stored, null, 'a failing decision fails closed');
+  assert.ok(result.errors >= 3);
+  assert.deepEqual(watcher.problems, []);
+  await context.close();
+});
+
+test('the queue before the core is ready is bounded and reports what it drops', async () => {
+  const { context, page } = await open();
+  const result = await page.evaluate(() => {
+    for (let i = 0; i < 60; i++) localStorage.setItem(`k${i}`, String(i));
+    return { pending: window.fixture.guard.pending, dropped: window.fixture.blocked.filter((b) => b.reason === 'queue-full').length };
+  });
+  assert.deepEqual(result, { pending: 50, dropped: 10 });
+  await context.close();
+});
