@@ -5,6 +5,7 @@
 // and is reported through onError.
 
 const KINDS = ['localStorage', 'sessionStorage'];
+const GUARDED = Symbol.for('smartcp.guard');
 
 /** A cookie assignment that deletes: Max-Age <= 0, or (without Max-Age) Expires in the past. */
 export function isCookieDeletion(text, now = Date.now()) {
@@ -32,6 +33,7 @@ export function isCookieDeletion(text, now = Date.now()) {
  * @param {GuardOptions} options
  */
 export function installGuard(win, options) {
+  if (win[GUARDED]) return win[GUARDED];  // once per window
   const { decide, onBlocked = () => {}, onError = () => {}, queueLimit = 500 } = options;
   const doc = win.document;
   const cookieDescriptor = Object.getOwnPropertyDescriptor(win.Document.prototype, 'cookie');
@@ -54,6 +56,10 @@ export function installGuard(win, options) {
     }
   }
   const kindOf = (storage) => (storage === storages.localStorage ? 'localStorage' : storage === storages.sessionStorage ? 'sessionStorage' : null);
+  // localStorage and sessionStorage are proxies (below); a method called on one, as in
+  // Storage.prototype.setItem.call(localStorage, …), works on the storage behind it.
+  const targets = new WeakMap();
+  const real = (self) => targets.get(self) ?? self;
 
   /** @type {Write[]} held writes, in order */
   const queue = [];
@@ -148,26 +154,30 @@ export function installGuard(win, options) {
 
   // ---- Storage methods
   const guardedSetItem = function setItem(key, value) {
-    const kind = kindOf(this);
-    if (!kind) return native.setItem.call(this, key, value);
-    if (arguments.length < 2) return native.setItem.call(this, key);  // the browser's own TypeError
+    const self = real(this);
+    const kind = kindOf(self);
+    if (!kind) return native.setItem.call(self, key, value);
+    if (arguments.length < 2) return native.setItem.call(self, key);  // the browser's own TypeError
     submit({ kind, name: String(key), value: String(value) });
   };
   const guardedGetItem = function getItem(key) {
-    const kind = kindOf(this);
+    const self = real(this);
+    const kind = kindOf(self);
     const pending = kind && queue.length ? held(kind, String(key)) : undefined;
     if (pending) return pending.value;
-    return native.getItem.call(this, key);
+    return native.getItem.call(self, key);
   };
   const guardedRemoveItem = function removeItem(key) {
-    const kind = kindOf(this);
+    const self = real(this);
+    const kind = kindOf(self);
     if (kind) dropHeld(kind, String(key));
-    return native.removeItem.call(this, key);  // deleting is always allowed
+    return native.removeItem.call(self, key);  // deleting is always allowed
   };
   const guardedClear = function clear() {
-    const kind = kindOf(this);
+    const self = real(this);
+    const kind = kindOf(self);
     if (kind) dropHeld(kind);
-    return native.clear.call(this);
+    return native.clear.call(self);
   };
   const dropHeld = (kind, name) => {
     for (let i = queue.length - 1; i >= 0; i--) {
@@ -202,10 +212,53 @@ export function installGuard(win, options) {
         return typeof prop === 'symbol' ? prop in target : prop in target || (!!queue.length && !!held(kind, prop));
       },
     });
+    targets.set(proxy, storage);
     Object.defineProperty(win, kind, { configurable: true, enumerable: true, get: () => proxy });
   }
 
-  return {
+  // ---- cookieStore (Chromium): set() is a write like any other, delete() always passes.
+  const cookieStoreProto = win.CookieStore?.prototype;
+  if (cookieStoreProto) {
+    const nativeSet = cookieStoreProto.set;
+    cookieStoreProto.set = function set(nameOrOptions, value) {
+      try {
+        const o = typeof nameOrOptions === 'object' && nameOrOptions !== null ? nameOrOptions : { name: nameOrOptions, value };
+        const name = String(o.name ?? '');
+        let cookie = `${name}=${o.value ?? ''}; Path=${o.path ?? '/'}`;
+        if (o.domain) cookie += `; Domain=${o.domain}`;
+        if (typeof o.expires === 'number') cookie += `; Expires=${new Date(o.expires).toUTCString()}`;
+        if (o.sameSite) cookie += `; SameSite=${o.sameSite}`;
+        if (o.partitioned) cookie += '; Partitioned';
+        let decision;
+        try {
+          decision = decide({ kind: 'cookie', name, value: String(o.value ?? ''), cookie });
+        } catch (error) {
+          onError(error);
+          decision = { verdict: 'refuse', category: 'unknown', reason: 'guard-error' };
+        }
+        if (decision === undefined) {
+          // Not ready: held like a document.cookie write, committed by flush().
+          if (queue.length < queueLimit) queue.push({ kind: 'cookie', name, value: String(o.value ?? ''), cookie });
+          else report({ kind: 'cookie', name }, { category: 'unknown', reason: 'queue-full' });
+          return Promise.resolve();
+        }
+        if (decision.verdict === 'refuse') {
+          report({ kind: 'cookie', name }, decision);
+          return Promise.resolve();  // as if written: the script must not break
+        }
+        if (decision.cookie && decision.cookie !== cookie) {
+          native.setCookie.call(doc, decision.cookie);  // capped or redacted: write what the core says
+          return Promise.resolve();
+        }
+        return nativeSet.call(this, nameOrOptions, value);
+      } catch (error) {
+        onError(error);
+        return Promise.resolve();
+      }
+    };
+  }
+
+  const handle = {
     /** Writes held so far. */
     get pending() {
       return queue.length;
@@ -248,4 +301,6 @@ export function installGuard(win, options) {
       getItem: (kind, key) => storages[kind] && native.getItem.call(storages[kind], key),
     },
   };
+  Object.defineProperty(win, GUARDED, { value: handle });
+  return handle;
 }

@@ -122,7 +122,8 @@ test('reads are untouched and the page never sees the guard fail', async () => {
   await page.evaluate((config) => window.fixture.ready(config, true, true), CONFIG);
   const result = await page.evaluate(() => {
     localStorage.setItem('k', 'v');
-    const read = [localStorage.getItem('k'), localStorage.k, localStorage.length >= 1, 'k' in localStorage, Object.keys(localStorage).includes('k')];
+    const read = [localStorage.getItem('k'), localStorage.k, localStorage.length >= 1, 'k' in localStorage,
+      Object.keys(localStorage).includes('k'), Storage.prototype.getItem.call(localStorage, 'k')];
     window.fixture.breakDecide();
     let threw = false;
     try {
@@ -134,7 +135,7 @@ test('reads are untouched and the page never sees the guard fail', async () => {
     }
     return { read, threw, stored: window.fixture.stored('localStorage', 'after'), errors: window.fixture.errors.length };
   });
-  assert.deepEqual(result.read, ['v', 'v', true, true, true]);
+  assert.deepEqual(result.read, ['v', 'v', true, true, true, 'v']);
   assert.equal(result.threw, false);
   assert.equal(result.stored, null, 'a failing decision fails closed');
   assert.ok(result.errors >= 3);
@@ -149,5 +150,65 @@ test('the queue before the core is ready is bounded and reports what it drops', 
     return { pending: window.fixture.guard.pending, dropped: window.fixture.blocked.filter((b) => b.reason === 'queue-full').length };
   });
   assert.deepEqual(result, { pending: 50, dropped: 10 });
+  await context.close();
+});
+
+test('cookieStore.set is gated like document.cookie; cookieStore.delete always passes', async () => {
+  const { context, page, cookies } = await open();
+  await page.evaluate((config) => window.fixture.ready(config, false, false), CONFIG);
+  await page.evaluate(async () => {
+    await cookieStore.set('SL_C_23361dd035530_SID', 's1');
+    await cookieStore.set({ name: '_ga', value: 'g', expires: Date.now() + 10 * 365 * 86400000 });
+    await cookieStore.set('own', 'o');
+  });
+  let jar = await cookies();
+  assert.equal(jar.SL_C_23361dd035530_SID, undefined);
+  assert.equal(jar._ga, undefined);
+  assert.equal(jar.own.value, 'o');
+  const blocked = await page.evaluate(() => window.fixture.blocked.map((b) => b.name));
+  assert.deepEqual(blocked, ['SL_C_23361dd035530_SID', '_ga']);
+
+  await page.evaluate(() => window.fixture.setConsent(true, false));
+  await page.evaluate(() => cookieStore.set({ name: '_ga', value: 'g', expires: Date.now() + 10 * 365 * 86400000 }));
+  jar = await cookies();
+  assert.ok(jar._ga, 'written once analytics is granted');
+  assert.ok((jar._ga.expires * 1000 - Date.now()) / 86400000 <= 395.01, 'with its lifetime capped');
+  await page.evaluate(() => cookieStore.delete('_ga'));
+  assert.equal((await cookies())._ga, undefined);
+  await context.close();
+});
+
+test('same-origin frames: writes from a frame\'s own realm are gated too', async () => {
+  const { context, page, watcher, cookies, stored } = await open();
+  await page.evaluate((config) => window.fixture.ready(config, false, false), CONFIG);
+  await page.evaluate(async () => {
+    const run = (frame) => new Promise((done) => {
+      const doc = frame.contentDocument;  // the page reaches into the frame: guarded from here on
+      const script = doc.createElement('script');
+      script.src = '/fixtures/frame-writer.js';
+      script.onload = done;
+      doc.body.append(script);
+    });
+    const made = document.createElement('iframe');  // like Smartsupp: created, inserted, then written into
+    document.body.append(made);
+    await run(made);
+    document.body.insertAdjacentHTML('beforeend', '<div><iframe id="from-html"></iframe></div>');  // innerHTML
+    await run(document.getElementById('from-html'));
+    // Writing through the frame's own prototypes from the parent.
+    const w = made.contentWindow;
+    w.Storage.prototype.setItem.call(w.localStorage, 'smartlook_picker', '1');
+    w.localStorage.SL_L_23361dd035530_SID = 'p';
+  });
+  const jar = await cookies();
+  assert.equal(jar.SL_C_23361dd035530_SID, undefined, 'the analytics cookie from the frame is refused');
+  assert.equal(jar['ssupp.vid']?.value, 'frame', 'the functional one goes through');
+  for (const key of ['smartlook_debug', 'smartlook_picker', 'SL_L_23361dd035530_SID']) {
+    assert.equal(await stored('localStorage', key), null, key);
+  }
+  assert.equal(await stored('localStorage', 'ssupp_KEYopened'), 'frame');
+  const blocked = await page.evaluate(() => window.fixture.blocked.length);
+  assert.equal(blocked, 6);  // 2 refused writes by each frame's script, 2 by the parent through a frame
+  assert.ok((await page.evaluate(() => window.fixture.guard.windows)) >= 3);
+  assert.deepEqual(watcher.problems, []);
   await context.close();
 });
