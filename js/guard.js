@@ -35,7 +35,6 @@ export function isCookieDeletion(text, now = Date.now()) {
 export function installGuard(win, options) {
   if (win[GUARDED]) return win[GUARDED];  // once per window
   const { decide, onBlocked = () => {}, onError = () => {}, queueLimit = 500 } = options;
-  const doc = win.document;
   const cookieDescriptor = Object.getOwnPropertyDescriptor(win.Document.prototype, 'cookie');
   const storageProto = win.Storage.prototype;
   const native = {
@@ -80,7 +79,7 @@ export function installGuard(win, options) {
       return;
     }
     if (write.kind === 'cookie') {
-      native.setCookie.call(doc, decision.cookie ?? write.cookie);
+      native.setCookie.call(win.document, decision.cookie ?? write.cookie);
     } else {
       if (decision.verdict === 'redact') report(write, decision);
       native.setItem.call(storages[write.kind], write.name, decision.verdict === 'redact' ? decision.value : write.value);
@@ -119,17 +118,18 @@ export function installGuard(win, options) {
     return undefined;
   };
 
-  // ---- document.cookie
+  // ---- document.cookie, on the prototype: a frame that navigates from its initial about:blank keeps its
+  // window (and this guard) but gets a new document.
   const cookieName = (text) => {
     const pair = String(text).split(';', 1)[0];
     const eq = pair.indexOf('=');
     return eq < 0 ? '' : pair.slice(0, eq).trim();
   };
-  Object.defineProperty(doc, 'cookie', {
+  Object.defineProperty(win.Document.prototype, 'cookie', {
     configurable: true,
     enumerable: true,
     get() {
-      const stored = native.getCookie.call(doc);
+      const stored = native.getCookie.call(this);
       const pending = queue.filter((w) => w.kind === 'cookie');
       if (!pending.length) return stored;
       // Held cookies are readable by the page that wrote them, as if written.
@@ -143,7 +143,7 @@ export function installGuard(win, options) {
       if (isCookieDeletion(cookie)) {
         // Deleting is always allowed, ready or not; a held write of the same cookie is dropped with it.
         dropHeld('cookie', cookieName(cookie));
-        native.setCookie.call(doc, cookie);
+        native.setCookie.call(this, cookie);
         return;
       }
       const pair = cookie.split(';', 1)[0];
@@ -247,7 +247,7 @@ export function installGuard(win, options) {
           return Promise.resolve();  // as if written: the script must not break
         }
         if (decision.cookie && decision.cookie !== cookie) {
-          native.setCookie.call(doc, decision.cookie);  // capped or redacted: write what the core says
+          native.setCookie.call(win.document, decision.cookie);  // capped or redacted: write what the core says
           return Promise.resolve();
         }
         return nativeSet.call(this, nameOrOptions, value);
@@ -287,8 +287,8 @@ export function installGuard(win, options) {
     },
     /** Writes that bypass the guard (clean-up deletions, the consent cookie). */
     native: {
-      setCookie: (text) => native.setCookie.call(doc, text),
-      getCookie: () => native.getCookie.call(doc),
+      setCookie: (text) => native.setCookie.call(win.document, text),
+      getCookie: () => native.getCookie.call(win.document),
       removeItem: (kind, key) => storages[kind] && native.removeItem.call(storages[kind], key),
       setItem: (kind, key, value) => storages[kind] && native.setItem.call(storages[kind], key, value),
       keys: (kind) => {

@@ -212,3 +212,94 @@ test('same-origin frames: writes from a frame\'s own realm are gated too', async
   assert.deepEqual(watcher.problems, []);
   await context.close();
 });
+
+// Polls until `check` holds (events are asynchronous), or fails with the last value.
+async function eventually(check, what, timeout = 3000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await check();
+    if (last === true) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`${what}: ${JSON.stringify(last)}`);
+}
+
+test('keys present before the widget loaded are cleaned when it decides', async () => {
+  const context = await browser.newContext();
+  await context.addCookies(['SL_C_23361dd035530_SID', 'ssupp.visits', '_ga', 'ssupp.vid', 'session'].map((name) => (
+    { name, value: 'before', domain: '127.0.0.1', path: '/' })));
+  const plain = await context.newPage();
+  await plain.goto(url.replace('guard.html', 'plain.html'));
+  await plain.evaluate(() => {
+    localStorage.setItem('smartlook_queued_chunks', '[1]');
+    localStorage.setItem('ssupp_KEY', '{"vid":"v","visits":9}');
+    localStorage.setItem('cart', '[]');
+  });
+  await plain.close();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]');
+  // sessionStorage belongs to one tab: this one's is filled behind the guard's back.
+  await page.evaluate(() => window.fixture.guard.native.setItem('sessionStorage', 'SL_L_23361dd035530_SID', 's'));
+  await page.evaluate((config) => window.fixture.ready(config, false, false), CONFIG);
+  const jar = Object.fromEntries((await context.cookies()).map((c) => [c.name, c.value]));
+  assert.deepEqual(Object.keys(jar).sort(), ['session', 'ssupp.vid']);
+  const held = await page.evaluate(() => ({ ...localStorage }));
+  assert.deepEqual(held, { ssupp_KEY: '{"vid":"v"}', cart: '[]' });
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  const cleaned = await page.evaluate(() => window.fixture.cleaned.map((c) => `${c.action}:${c.name}`).sort());
+  assert.deepEqual(cleaned, ['delete:SL_C_23361dd035530_SID', 'delete:SL_L_23361dd035530_SID', 'delete:_ga',
+    'delete:smartlook_queued_chunks', 'delete:ssupp.visits', 'set:ssupp_KEY']);
+  await context.close();
+});
+
+test('withdrawal deletes what was allowed before', async () => {
+  const { context, page, cookies, stored } = await open();
+  await page.evaluate((config) => window.fixture.ready(config, true, true), CONFIG);
+  await page.evaluate(() => {
+    document.cookie = 'SL_C_23361dd035530_SID=s; path=/';
+    localStorage.smartlook_debug = '1';
+    localStorage.ssupp_KEY = '{"vid":"v","visits":3}';
+  });
+  assert.ok((await cookies()).SL_C_23361dd035530_SID);
+  await page.evaluate(() => window.fixture.setConsent(false, false));
+  assert.equal((await cookies()).SL_C_23361dd035530_SID, undefined);
+  assert.equal(await stored('localStorage', 'smartlook_debug'), null);
+  assert.equal(await stored('localStorage', 'ssupp_KEY'), '{"vid":"v"}');
+  await context.close();
+});
+
+test('a cookie set by the server is caught and deleted', async () => {
+  const { context, page, cookies } = await open();
+  await page.evaluate((config) => window.fixture.ready(config, false, false), CONFIG);
+  await page.route('**/fixtures/track', (route) => route.fulfill({
+    status: 200, body: 'ok', headers: { 'set-cookie': 'SL_C_23361dd035530_SID=from-server; Path=/; Max-Age=3600' } }));
+  await page.evaluate(() => fetch('/fixtures/track'));
+  await eventually(async () => (await cookies()).SL_C_23361dd035530_SID === undefined || (await cookies()).SL_C_23361dd035530_SID.value,
+    'the server\'s cookie is still there');
+  await context.close();
+});
+
+test('a write from a second tab without the widget is caught and deleted', async () => {
+  const { context, page, stored } = await open();
+  await page.evaluate((config) => window.fixture.ready(config, false, false), CONFIG);
+  const other = await context.newPage();
+  await other.goto(url.replace('guard.html', 'plain.html'));
+  await other.evaluate(() => localStorage.setItem('smartlook_debug', 'tab2'));
+  await eventually(async () => (await stored('localStorage', 'smartlook_debug')) === null, 'the other tab\'s write is still there');
+  await context.close();
+});
+
+test('what a srcdoc frame\'s own script writes never stays (guarded, or caught by detection)', async () => {
+  const { context, page, cookies, stored } = await open();
+  await page.evaluate((config) => window.fixture.ready(config, false, false), CONFIG);
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML('beforeend', '<iframe id="srcdoc" srcdoc="<script src=/fixtures/frame-writer.js></script>"></iframe>');
+  });
+  await eventually(() => page.evaluate(() => document.getElementById('srcdoc').contentWindow.frameDone === true), 'the frame ran');
+  await eventually(async () => (await stored('localStorage', 'smartlook_debug')) === null &&
+    (await cookies()).SL_C_23361dd035530_SID === undefined, 'the frame\'s analytics writes are still there');
+  assert.equal(await stored('localStorage', 'ssupp_KEYopened'), 'frame', 'its functional write stays');
+  await context.close();
+});
