@@ -30,6 +30,9 @@ echo "== core decisions, wasm in Node (floor 1 M/s)"
 seconds=$([ $short = 1 ] && echo 0.3 || echo 3)
 if ! node tests/bench/wasm_decide.mjs --seconds "$seconds" && [ $short = 0 ]; then status=1; fi
 
+echo "== storage guard in Chromium: allowed writes against none (budget: ratio 2)"
+if [ $short = 1 ]; then node tests/bench/guard_bench.mjs --short; else node tests/bench/guard_bench.mjs || status=1; fi
+
 echo "== sizes"
 if [ $short = 1 ]; then node tests/bench/size.mjs --report-only; else node tests/bench/size.mjs || status=1; fi
 exit $status
