@@ -9,6 +9,7 @@ const GUARDED = Symbol.for('smartcp.guard');
 
 /** A cookie assignment that deletes: Max-Age <= 0, or (without Max-Age) Expires in the past. */
 export function isCookieDeletion(text, now = Date.now()) {
+  if (!/max-age|expires/i.test(text)) return false;
   const maxAge = /;\s*max-age\s*=\s*(-?\d+)\s*(?:;|$)/i.exec(text);
   if (maxAge) return Number(maxAge[1]) <= 0;
   const expires = /;\s*expires\s*=\s*([^;]*)/i.exec(text);
@@ -19,7 +20,8 @@ export function isCookieDeletion(text, now = Date.now()) {
 
 /**
  * @typedef {{verdict: 'allow'|'redact'|'refuse', category?: string, reason?: string, value?: string, cookie?: string, name?: string}} Decision
- * @typedef {{kind: 'cookie'|'localStorage'|'sessionStorage', name: string, value?: string, cookie?: string}} Write
+ * @typedef {{kind: 'cookie'|'localStorage'|'sessionStorage', name: string, value?: string, cookie?: string, attributes?: string}} Write
+ *   for cookies, `cookie` is the whole assignment and `attributes` what follows its first ';' 
  * @typedef {object} GuardOptions
  * @property {(write: Write) => Decision|undefined} decide  undefined: not ready yet, hold the write
  * @property {(blocked: {name: string, kind: string, category: string, reason: string, time: number}) => void} [onBlocked]
@@ -140,15 +142,18 @@ export function installGuard(win, options) {
     },
     set(text) {
       const cookie = String(text);
-      if (isCookieDeletion(cookie)) {
+      const semicolon = cookie.indexOf(';');
+      const pair = semicolon < 0 ? cookie : cookie.slice(0, semicolon);
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? '' : pair.slice(0, eq).trim();
+      if (semicolon >= 0 && isCookieDeletion(cookie)) {
         // Deleting is always allowed, ready or not; a held write of the same cookie is dropped with it.
-        dropHeld('cookie', cookieName(cookie));
+        dropHeld('cookie', name);
         native.setCookie.call(this, cookie);
         return;
       }
-      const pair = cookie.split(';', 1)[0];
-      const eq = pair.indexOf('=');
-      submit({ kind: 'cookie', name: cookieName(cookie), cookie, value: eq < 0 ? pair.trim() : pair.slice(eq + 1).trim() });
+      submit({ kind: 'cookie', name, cookie, value: eq < 0 ? pair.trim() : pair.slice(eq + 1).trim(),
+        attributes: semicolon < 0 ? '' : cookie.slice(semicolon) });
     },
   });
 
@@ -191,11 +196,18 @@ export function installGuard(win, options) {
   for (const kind of KINDS) {
     const storage = storages[kind];
     if (!storage) continue;
+    const bound = new Map();  // methods bound to the storage once, not on every access
     const proxy = new Proxy(storage, {
       get(target, prop) {
         if (typeof prop === 'symbol' || METHODS.has(prop) || prop in win.Storage.prototype) {
           const value = Reflect.get(target, prop, target);
-          return typeof value === 'function' ? value.bind(target) : value;
+          if (typeof value !== 'function') return value;
+          let fn = bound.get(prop);
+          if (fn?.original !== value) {
+            fn = Object.assign(value.bind(target), { original: value });
+            bound.set(prop, fn);
+          }
+          return fn;
         }
         return guardedGetItem.call(target, prop) ?? undefined;
       },
