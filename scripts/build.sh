@@ -16,4 +16,7 @@ cmake --build build/wasm -j"$(nproc)" >/dev/null
 mkdir -p "$out"
 cp build/wasm/wasm/smartcp.wasm "$out/smartcp.wasm"
 cp build/wasm/wasm/smartcp.js "$out/smartcp-core.js"
-echo "build: $out/smartcp.wasm $(stat -c%s "$out/smartcp.wasm") bytes, $out/smartcp-core.js $(stat -c%s "$out/smartcp-core.js") bytes"
+# The loader: one classic script, bundled and minified (node_modules from scripts/setup.sh).
+node_modules/.bin/esbuild js/loader.js --bundle --minify --format=iife --target=es2020 --legal-comments=none \
+  --log-level=warning --outfile="$out/smartcp.js"
+for f in smartcp.js smartcp-core.js smartcp.wasm; do echo "build: $out/$f $(stat -c%s "$out/$f") bytes"; done

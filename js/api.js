@@ -1,0 +1,93 @@
+// window.SmartCP: the public contract (see README). It exists synchronously; calls made before the core
+// is ready wait for it and are never lost. Bad arguments reject with a clear message and change nothing.
+// Nothing a handler or a caller does can throw into the page through it.
+
+const EVENTS = ['ready', 'consent', 'change', 'blocked', 'error'];
+const CATEGORIES = ['functional', 'analytics', 'marketing'];
+const KINDS = ['cookie', 'localStorage', 'sessionStorage'];
+
+/**
+ * @param {Window} win
+ * @param {{ready: Promise<any>, blocked: object[]}} state
+ *   `ready` resolves with the runtime: {getRecord(), choose(method, analytics, marketing), reset(), isAllowed(name, kind)}
+ */
+export function createApi(win, state) {
+  const handlers = new Map(EVENTS.map((e) => [e, new Set()]));
+  let runtime = null;
+
+  const emit = (event, detail) => {
+    for (const handler of handlers.get(event)) {
+      try {
+        handler(detail);
+      } catch (error) {
+        win.console?.error?.('SmartCP: an event handler threw', error);
+      }
+    }
+    try {
+      win.dispatchEvent(new win.CustomEvent(`smartcp:${event}`, { detail }));
+    } catch {
+      // a page without CustomEvent support loses only the window event
+    }
+  };
+
+  const fail = (message) => Promise.reject(new TypeError(`SmartCP: ${message}`));
+  const whenReady = (fn) => state.ready.then(() => fn(runtime));
+  const consentOf = (record) => (record ? {
+    id: record.id, revision: record.revision, categories: { ...record.categories }, method: record.method,
+    timestamp: record.timestamp, expires: record.expires,
+  } : null);
+
+  const api = {
+    ready: state.ready.then(() => consentOf(runtime.getRecord())),
+    getConsent: () => (runtime ? consentOf(runtime.getRecord()) : null),
+    accepted(category) {
+      if (!CATEGORIES.includes(category)) return false;
+      if (category === 'functional') return true;
+      return !!runtime?.getRecord()?.categories[category];
+    },
+    isAllowed(name, kind = 'cookie') {
+      if (typeof name !== 'string' || !KINDS.includes(kind) || !runtime) return false;
+      return runtime.isAllowed(name, kind);
+    },
+    acceptAll: () => whenReady((r) => r.choose('accept-all', true, true)),
+    rejectAll: () => whenReady((r) => r.choose('reject-all', false, false)),
+    setConsent(choice) {
+      if (choice === null || typeof choice !== 'object') return fail('setConsent takes {analytics, marketing}');
+      for (const key of Object.keys(choice)) {
+        if (key !== 'analytics' && key !== 'marketing') return fail(`setConsent: unknown category "${key}"`);
+        if (typeof choice[key] !== 'boolean') return fail(`setConsent: ${key} must be true or false`);
+      }
+      return whenReady((r) => {
+        const current = r.getRecord()?.categories ?? {};
+        return r.choose('api', choice.analytics ?? !!current.analytics, choice.marketing ?? !!current.marketing);
+      });
+    },
+    reset: () => whenReady((r) => r.reset()),
+    // The banner and the preferences dialog come with the UI; until then these resolve and do nothing.
+    show: () => whenReady(() => undefined),
+    showPreferences: () => whenReady(() => undefined),
+    hide: () => whenReady(() => undefined),
+    on(event, handler) {
+      if (handlers.has(event) && typeof handler === 'function') handlers.get(event).add(handler);
+      return api;
+    },
+    off(event, handler) {
+      handlers.get(event)?.delete(handler);
+      return api;
+    },
+    blocked: () => state.blocked.map((b) => ({ ...b })),
+    exportRecord: () => {
+      const record = runtime?.getRecord();
+      return record ? JSON.stringify(record) : null;
+    },
+  };
+
+  return {
+    api,
+    emit,
+    /** Called once the core is ready. */
+    attach(r) {
+      runtime = r;
+    },
+  };
+}
