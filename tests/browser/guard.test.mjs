@@ -303,3 +303,26 @@ test('what a srcdoc frame\'s own script writes never stays (guarded, or caught b
   assert.equal(await stored('localStorage', 'ssupp_KEYopened'), 'frame', 'its functional write stays');
   await context.close();
 });
+
+test('a cookie set on the page\'s own path (not /) is deleted on that path too', async () => {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'SL_C_23361dd035530_SID', value: 'on-path', domain: '127.0.0.1', path: '/fixtures' },
+    { name: '_ga', value: 'on-root', domain: '127.0.0.1', path: '/' }]);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.evaluate((config) => window.fixture.ready(config, false, false), CONFIG);
+  assert.deepEqual((await context.cookies()).map((c) => `${c.name}@${c.path}`), []);
+  await context.close();
+});
+
+test('returning to the page sweeps what was written while it was hidden', async () => {
+  const { context, page, stored } = await open();
+  await page.evaluate((config) => window.fixture.ready(config, false, false), CONFIG);
+  // Written behind the guard's back, with no event to tell (as by a page of another browser profile).
+  await page.evaluate(() => window.fixture.guard.native.setItem('localStorage', 'smartlook_debug', 'x'));
+  assert.equal(await stored('localStorage', 'smartlook_debug'), 'x');
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  assert.equal(await stored('localStorage', 'smartlook_debug'), null);
+  await context.close();
+});
