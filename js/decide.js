@@ -16,6 +16,17 @@ const MAX_AGE = /;[ \t]*max-age[ \t]*=[ \t]*(\d{1,10})[ \t]*(?:;|$)/i;
 // the config changes (both go through this adapter, which clears them).
 const CACHE_LIMIT = 2000;
 
+// The cached value for `key`, computed once; the cache empties when full rather than grow without end.
+function remember(cache, key, compute) {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /**
  * @param {any} core the instantiated module
  * @param {any} engine a configured `new core.Engine()`; change its consent and config only through the
@@ -25,16 +36,7 @@ const CACHE_LIMIT = 2000;
 export function coreDecide(core, engine, now = () => Date.now()) {
   const fast = fastDecider(core, engine);
   const cache = [new Map(), new Map(), new Map()];  // by kind
-  const decide = (name, kind) => {
-    const byName = cache[kind];
-    let packed = byName.get(name);
-    if (packed === undefined) {
-      packed = fast(name, kind);
-      if (byName.size >= CACHE_LIMIT) byName.clear();
-      byName.set(name, packed);
-    }
-    return packed;
-  };
+  const decide = (name, kind) => remember(cache[kind], name, () => fast(name, kind));
   // Whether a cookie's attributes could make the core change it (a lifetime beyond the cap, Expires, odd
   // forms), by catalog entry and attribute text: pages repeat the same attributes.
   const lifetimeVerdicts = new Map();
@@ -57,14 +59,7 @@ export function coreDecide(core, engine, now = () => Date.now()) {
     const attributes = write.attributes ?? (semicolon < 0 ? '' : write.cookie.slice(semicolon));
     const pair = write.cookie.slice(0, write.cookie.length - attributes.length);
     if (!PLAIN_NAME.test(pair.slice(0, Math.max(0, pair.indexOf('='))))) return true;
-    const key = `${entry}|${attributes}`;
-    let verdict = lifetimeVerdicts.get(key);
-    if (verdict === undefined) {
-      verdict = lifetimeNeedsCore(entry, attributes);
-      if (lifetimeVerdicts.size >= CACHE_LIMIT) lifetimeVerdicts.clear();
-      lifetimeVerdicts.set(key, verdict);
-    }
-    return verdict;
+    return remember(lifetimeVerdicts, `${entry}|${attributes}`, () => lifetimeNeedsCore(entry, attributes));
   };
   const lifetimeNeedsCore = (entry, attributes) => {
     if (/expires/i.test(attributes)) return true;

@@ -1,19 +1,16 @@
 // The guard's cost in Chromium: 10,000 allowed writes through the guard against the same writes on a
 // page without it, for cookies and for localStorage. Budget: ratio at most 2.
 // Usage: node tests/bench/guard_bench.mjs [--short]   (--short: fewer rounds, ratios printed, not judged)
-import path from 'node:path';
-import { startServer } from '../../demo/server.mjs';
-import { launch } from '../browser/browser.mjs';
-import { root } from '../wasm/load-core.mjs';
+import { openFixtures } from '../browser/browser.mjs';
 
 const short = process.argv.includes('--short');
 const WRITES = 10_000;
 const ROUNDS = short ? 3 : 9;
 const BUDGET = 2;
 
-const server = await startServer(0, [['/fixtures/', path.join(root, 'tests/browser/fixtures')]]);
-const base = `http://127.0.0.1:${server.address().port}/fixtures/`;
-const browser = await launch();
+const env = await openFixtures();
+const base = `${env.base}/fixtures/`;
+const browser = env.browser;
 
 // One round of allowed writes, a realistic mix of the site's own keys and vendor keys with consent
 // given: through the guard, and the same writes through the browser's own functions that the guard
@@ -69,6 +66,5 @@ try {
   }
   if (missed && !short) process.exitCode = 1;
 } finally {
-  await browser.close();
-  server.close();
+  await env.close();
 }

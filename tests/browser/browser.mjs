@@ -1,5 +1,8 @@
 // Debian's Chromium driven by playwright-core: no browser is ever downloaded.
+import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../demo/server.mjs';
+import { root } from '../wasm/load-core.mjs';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -21,5 +24,19 @@ export async function watch(page) {
   return {
     problems,
     async cspViolations() { return page.evaluate(() => window.__cspViolations ?? []); },
+  };
+}
+
+// The demo server with the test fixtures mounted at /fixtures/, and a browser.
+export async function openFixtures() {
+  const server = await startServer(0, [['/fixtures/', path.join(root, 'tests/browser/fixtures')]]);
+  const browser = await launch();
+  return {
+    browser,
+    base: `http://127.0.0.1:${server.address().port}`,
+    async close() {
+      await browser.close();
+      server.close();
+    },
   };
 }

@@ -2,25 +2,19 @@
 // before the core is ready, after reject, after accept and after withdrawal.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { startServer } from '../../demo/server.mjs';
-import { launch, watch } from './browser.mjs';
-import { root } from '../wasm/load-core.mjs';
+import { openFixtures, watch } from './browser.mjs';
 
 const CONFIG = { vendors: { smartsupp: { key: 'KEY' } }, catalog: [{ name: '_ga', kind: 'cookie', category: 'analytics' }] };
-let server;
+let env;
 let browser;
 let url;
 
 before(async () => {
-  server = await startServer(0, [['/fixtures/', path.join(root, 'tests/browser/fixtures')]]);
-  url = `http://127.0.0.1:${server.address().port}/fixtures/guard.html`;
-  browser = await launch();
+  env = await openFixtures();
+  browser = env.browser;
+  url = `${env.base}/fixtures/guard.html`;
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => env?.close());
 
 async function open() {
   const context = await browser.newContext();

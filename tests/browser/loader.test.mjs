@@ -2,24 +2,18 @@
 // applied on the next visit; accepting, withdrawing and a broken core behave as the contract says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { startServer } from '../../demo/server.mjs';
-import { launch, watch } from './browser.mjs';
-import { root } from '../wasm/load-core.mjs';
+import { openFixtures, watch } from './browser.mjs';
 
-let server;
+let env;
 let browser;
 let site;
 
 before(async () => {
-  server = await startServer(0, [['/fixtures/', path.join(root, 'tests/browser/fixtures')]]);
-  site = `http://127.0.0.1:${server.address().port}/fixtures/site.html`;
-  browser = await launch();
+  env = await openFixtures();
+  browser = env.browser;
+  site = `${env.base}/fixtures/site.html`;
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => env?.close());
 
 async function visit(context, query = '') {
   const page = await context.newPage();

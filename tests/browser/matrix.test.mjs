@@ -3,24 +3,18 @@
 // the functional key always (once the core has decided).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { startServer } from '../../demo/server.mjs';
-import { launch } from './browser.mjs';
-import { root } from '../wasm/load-core.mjs';
+import { openFixtures } from './browser.mjs';
 
-let server;
+let env;
 let browser;
 let bare;
 
 before(async () => {
-  server = await startServer(0, [['/fixtures/', path.join(root, 'tests/browser/fixtures')]]);
-  bare = `http://127.0.0.1:${server.address().port}/fixtures/bare.html`;
-  browser = await launch();
+  env = await openFixtures();
+  browser = env.browser;
+  bare = `${env.base}/fixtures/bare.html`;
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => env?.close());
 
 // Each path writes `name=value` of its kind. Analytics: Smartlook's keys; functional: Smartsupp's.
 const PATHS = {
