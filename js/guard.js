@@ -21,7 +21,7 @@ export function isCookieDeletion(text, now = Date.now()) {
 /**
  * @typedef {{verdict: 'allow'|'redact'|'refuse', category?: string, reason?: string, value?: string, cookie?: string, name?: string}} Decision
  * @typedef {{kind: 'cookie'|'localStorage'|'sessionStorage', name: string, value?: string, cookie?: string, attributes?: string}} Write
- *   for cookies, `cookie` is the whole assignment and `attributes` what follows its first ';' 
+ *   for cookies, `cookie` is the whole assignment and `attributes` what follows its first ';'
  * @typedef {object} GuardOptions
  * @property {(write: Write) => Decision|undefined} decide  undefined: not ready yet, hold the write
  * @property {(blocked: {name: string, kind: string, category: string, reason: string, time: number}) => void} [onBlocked]
@@ -132,6 +132,7 @@ export function installGuard(win, options) {
     enumerable: true,
     get() {
       const stored = native.getCookie.call(this);
+      if (!queue.length) return stored;  // the usual case: reads cost nothing extra
       const pending = queue.filter((w) => w.kind === 'cookie');
       if (!pending.length) return stored;
       // Held cookies are readable by the page that wrote them, as if written.
