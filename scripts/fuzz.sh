@@ -21,8 +21,10 @@ failed=0
 for target in "${targets[@]}"; do
   mkdir -p "build/fuzz/corpus/$target"
   log="build/fuzz/$target.log"
-  if build/fuzz/tests/fuzz/fuzz_"$target" "build/fuzz/corpus/$target" "tests/fuzz/corpus/$target" \
-      "tests/fuzz/regressions/$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
+  seeds=("tests/fuzz/corpus/$target")
+  [ -d "tests/fuzz/regressions/$target" ] && seeds+=("tests/fuzz/regressions/$target")
+  if build/fuzz/tests/fuzz/fuzz_"$target" "build/fuzz/corpus/$target" "${seeds[@]}" \
+      -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
       -artifact_prefix="tests/fuzz/artifacts/$target-" -print_final_stats=1 >"$log" 2>&1; then
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
     echo "fuzz $target: ok, $runs runs in ${seconds}s"

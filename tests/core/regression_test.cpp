@@ -16,8 +16,8 @@ using Target = int (*)(const std::uint8_t*, std::size_t);
 
 std::size_t replay(const std::string& name, Target target) {
   std::size_t count = 0;
-  for (const char* root : {SMARTCP_REGRESSIONS_DIR, SMARTCP_REGRESSIONS_DIR "/../corpus"}) {
-    const fs::path dir = fs::path(root) / name;
+  for (const char* folder : {"regressions", "corpus"}) {  // a target may have no regressions yet
+    const fs::path dir = fs::path(SMARTCP_FUZZ_DIR) / folder / name;
     if (!fs::is_directory(dir)) continue;
     for (const auto& file : fs::directory_iterator(dir)) {
       std::ifstream in(file.path(), std::ios::binary);
