@@ -239,7 +239,9 @@ export function installGuard(win, options) {
         const name = String(o.name ?? '');
         let cookie = `${name}=${o.value ?? ''}; Path=${o.path ?? '/'}`;
         if (o.domain) cookie += `; Domain=${o.domain}`;
-        if (typeof o.expires === 'number') cookie += `; Expires=${new Date(o.expires).toUTCString()}`;
+        // expires may be milliseconds or a Date; either way the lifetime is decided (and capped).
+        const expires = o.expires === undefined || o.expires === null ? NaN : Number(o.expires);
+        if (Number.isFinite(expires)) cookie += `; Expires=${new Date(expires).toUTCString()}`;
         if (o.sameSite) cookie += `; SameSite=${o.sameSite}`;
         if (o.partitioned) cookie += '; Partitioned';
         let decision;

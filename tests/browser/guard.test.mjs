@@ -169,6 +169,9 @@ test('cookieStore.set is gated like document.cookie; cookieStore.delete always p
   assert.ok((jar._ga.expires * 1000 - Date.now()) / 86400000 <= 395.01, 'with its lifetime capped');
   await page.evaluate(() => cookieStore.delete('_ga'));
   assert.equal((await cookies())._ga, undefined);
+  await page.evaluate(() => cookieStore.set({ name: '_ga', value: 'd', expires: new Date(Date.now() + 10 * 365 * 86400000) }));
+  jar = await cookies();
+  assert.ok((jar._ga.expires * 1000 - Date.now()) / 86400000 <= 395.01, 'capped when expires is a Date too');
   await context.close();
 });
 
