@@ -6,6 +6,8 @@
 
 const KINDS = ['localStorage', 'sessionStorage'];
 const GUARDED = Symbol.for('smartcp.guard');
+const GUARD_ERROR = Object.freeze({ verdict: 'refuse', category: 'unknown', reason: 'guard-error' });
+const QUEUE_FULL = Object.freeze({ verdict: 'refuse', category: 'unknown', reason: 'queue-full' });
 
 /** A cookie assignment that deletes: Max-Age <= 0, or (without Max-Age) Expires in the past. */
 export function isCookieDeletion(text, now = Date.now()) {
@@ -88,28 +90,32 @@ export function installGuard(win, options) {
     }
   };
 
-  const submit = (write) => {
-    let decision;
+  // The decision for a write, undefined while the core cannot answer. A failing decide refuses the
+  // write: fail closed.
+  const decideSafely = (write) => {
     try {
-      decision = decide(write);
+      return decide(write);
     } catch (error) {
       onError(error);
-      report(write, { category: 'unknown', reason: 'guard-error', verdict: 'refuse' });
-      return;
+      return GUARD_ERROR;
     }
-    if (decision === undefined) {
-      if (queue.length >= queueLimit) {
-        report(write, { category: 'unknown', reason: 'queue-full', verdict: 'refuse' });
-        return;
-      }
-      queue.push(write);
-      return;
-    }
+  };
+  // Keeps a write until the core can decide; past the bound it is refused and reported.
+  const hold = (write) => {
+    if (queue.length < queueLimit) queue.push(write);
+    else report(write, QUEUE_FULL);
+  };
+  const commitSafely = (write, decision) => {
     try {
       commit(write, decision);
     } catch (error) {
       onError(error);  // e.g. QuotaExceededError: the page would have seen it; it must not break the guard
     }
+  };
+  const submit = (write) => {
+    const decision = decideSafely(write);
+    if (decision === undefined) hold(write);
+    else commitSafely(write, decision);
   };
 
   const held = (kind, name) => {
@@ -244,25 +250,15 @@ export function installGuard(win, options) {
         if (Number.isFinite(expires)) cookie += `; Expires=${new Date(expires).toUTCString()}`;
         if (o.sameSite) cookie += `; SameSite=${o.sameSite}`;
         if (o.partitioned) cookie += '; Partitioned';
-        let decision;
-        try {
-          decision = decide({ kind: 'cookie', name, value: String(o.value ?? ''), cookie });
-        } catch (error) {
-          onError(error);
-          decision = { verdict: 'refuse', category: 'unknown', reason: 'guard-error' };
-        }
+        const write = { kind: 'cookie', name, value: String(o.value ?? ''), cookie };
+        const decision = decideSafely(write);
         if (decision === undefined) {
-          // Not ready: held like a document.cookie write, committed by flush().
-          if (queue.length < queueLimit) queue.push({ kind: 'cookie', name, value: String(o.value ?? ''), cookie });
-          else report({ kind: 'cookie', name }, { category: 'unknown', reason: 'queue-full' });
+          hold(write);  // like a document.cookie write: committed by flush()
           return Promise.resolve();
         }
-        if (decision.verdict === 'refuse') {
-          report({ kind: 'cookie', name }, decision);
-          return Promise.resolve();  // as if written: the script must not break
-        }
-        if (decision.cookie && decision.cookie !== cookie) {
-          native.setCookie.call(win.document, decision.cookie);  // capped or redacted: write what the core says
+        // Refused (reported; the script must not break), or capped or redacted: write what the core says.
+        if (decision.verdict === 'refuse' || (decision.cookie && decision.cookie !== cookie)) {
+          commitSafely(write, decision);
           return Promise.resolve();
         }
         return nativeSet.call(this, nameOrOptions, value);
@@ -282,22 +278,12 @@ export function installGuard(win, options) {
     flush() {
       const writes = queue.splice(0, queue.length);
       for (let i = 0; i < writes.length; i++) {
-        let decision;
-        try {
-          decision = decide(writes[i]);
-        } catch (error) {
-          onError(error);
-          decision = { verdict: 'refuse', category: 'unknown', reason: 'guard-error' };
-        }
+        const decision = decideSafely(writes[i]);
         if (decision === undefined) {
           queue.unshift(...writes.slice(i));  // still not ready: keep the rest, in order
           return;
         }
-        try {
-          commit(writes[i], decision);
-        } catch (error) {
-          onError(error);
-        }
+        commitSafely(writes[i], decision);
       }
     },
     /** Writes that bypass the guard (clean-up deletions, the consent cookie). */
