@@ -2,9 +2,9 @@
 // is ready wait for it and are never lost. Bad arguments reject with a clear message and change nothing.
 // Nothing a handler or a caller does can throw into the page through it.
 
+import { CATEGORIES, KIND } from './decision.js';
+
 const EVENTS = ['ready', 'consent', 'change', 'blocked', 'error'];
-const CATEGORIES = ['functional', 'analytics', 'marketing'];
-const KINDS = ['cookie', 'localStorage', 'sessionStorage'];
 
 /**
  * @param {Window} win
@@ -46,7 +46,7 @@ export function createApi(win, state) {
       return !!runtime?.getRecord()?.categories[category];
     },
     isAllowed(name, kind = 'cookie') {
-      if (typeof name !== 'string' || !KINDS.includes(kind) || !runtime) return false;
+      if (typeof name !== 'string' || !Object.hasOwn(KIND, kind) || !runtime) return false;
       return runtime.isAllowed(name, kind);
     },
     acceptAll: () => whenReady((r) => r.choose('accept-all', true, true)),

@@ -2,7 +2,7 @@
 const VERDICTS = ['allow', 'redact', 'refuse', 'refuse'];
 const SOURCES = ['unknown', 'catalog', 'vendor-prefix', 'unknown'];
 const REASONS = ['granted', 'not-granted', 'deletion', 'unknown-blocked', 'fields-removed', 'invalid-input'];
-const CATEGORIES = ['functional', 'analytics', 'marketing'];
+export const CATEGORIES = Object.freeze(['functional', 'analytics', 'marketing']);
 
 /** @param {number} bits */
 export function categoryNames(bits) {

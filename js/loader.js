@@ -96,6 +96,11 @@ function start(win) {
     decider.setConsent(!!record?.categories.analytics, !!record?.categories.marketing);
     decide = decider.decide;
 
+    // Every consent change is followed at once by the clean-up it implies (withdrawal deletes).
+    const applyConsent = (analytics, marketing) => {
+      decider.setConsent(analytics, marketing);
+      sweeper.sweep();
+    };
     const runtime = {
       getRecord: () => record,
       isAllowed: (name, kind) => decider.decide({ kind, name, value: '', cookie: `${name}=` }).verdict !== 'refuse',
@@ -108,8 +113,7 @@ function start(win) {
         const before = JSON.stringify(record?.categories ?? null);
         record = made.record;
         guard.native.setCookie(made.cookie);
-        decider.setConsent(record.categories.analytics, record.categories.marketing);
-        sweeper.sweep();  // withdrawal: what is no longer allowed goes at once
+        applyConsent(record.categories.analytics, record.categories.marketing);
         const consent = public_.api.getConsent();
         emit('consent', consent);
         if (JSON.stringify(record.categories) !== before) emit('change', consent);
@@ -118,8 +122,7 @@ function start(win) {
       reset() {
         record = null;
         guard.native.setCookie(`${CONSENT_COOKIE}=; Max-Age=0; Path=/`);
-        decider.setConsent(false, false);
-        sweeper.sweep();
+        applyConsent(false, false);
         emit('change', null);
       },
     };
