@@ -3,13 +3,15 @@
 // Nothing a handler or a caller does can throw into the page through it.
 
 import { CATEGORIES, KIND } from './decision.js';
+import { LANGUAGES } from './i18n.js';
 
 const EVENTS = ['ready', 'consent', 'change', 'blocked', 'error'];
 
 /**
  * @param {Window} win
  * @param {{ready: Promise<any>, blocked: object[]}} state
- *   `ready` resolves with the runtime: {getRecord(), choose(method, analytics, marketing), reset(), isAllowed(name, kind)}
+ *   once `ready` resolves, attach() gives the runtime: {getRecord(), choose(method, analytics, marketing), reset(),
+ *   isAllowed(name, kind), show(), showPreferences(), hide(), setLanguage(lang)}
  */
 export function createApi(win, state) {
   const handlers = new Map(EVENTS.map((e) => [e, new Set()]));
@@ -63,10 +65,13 @@ export function createApi(win, state) {
       });
     },
     reset: () => whenReady((r) => r.reset()),
-    // The banner and the preferences dialog come with the UI; until then these resolve and do nothing.
-    show: () => whenReady(() => undefined),
-    showPreferences: () => whenReady(() => undefined),
-    hide: () => whenReady(() => undefined),
+    show: () => whenReady((r) => r.show()),
+    showPreferences: () => whenReady((r) => r.showPreferences()),
+    hide: () => whenReady((r) => r.hide()),
+    setLanguage(lang) {
+      if (!LANGUAGES.includes(lang)) return fail(`setLanguage: ${JSON.stringify(lang)} is not one of "pl", "en", "cs"`);
+      return whenReady((r) => r.setLanguage(lang));
+    },
     on(event, handler) {
       if (handlers.has(event) && typeof handler === 'function') handlers.get(event).add(handler);
       return api;

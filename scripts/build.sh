@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds what a site owner copies: smartcp.wasm and its glue, into dist/ (or the folder given).
+# Builds what a site owner copies: smartcp.wasm and its glue, the loader and the UI, into dist/ (or the folder given).
 # Usage: scripts/build.sh [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +16,6 @@ cmake --build build/wasm -j"$(nproc)" >/dev/null
 mkdir -p "$out"
 cp build/wasm/wasm/smartcp.wasm "$out/smartcp.wasm"
 cp build/wasm/wasm/smartcp.js "$out/smartcp-core.js"
-# The loader: one classic script, bundled and minified (node_modules from scripts/setup.sh).
-node_modules/.bin/esbuild js/loader.js --bundle --minify --format=iife --target=es2020 --legal-comments=none \
-  --log-level=warning --outfile="$out/smartcp.js"
-for f in smartcp.js smartcp-core.js smartcp.wasm; do echo "build: $out/$f $(stat -c%s "$out/$f") bytes"; done
+# The loader and the UI module (esbuild from node_modules, installed by scripts/setup.sh).
+node scripts/bundle.mjs "$out"
+for f in smartcp.js smartcp-reopen.js smartcp-ui.js smartcp-core.js smartcp.wasm; do echo "build: $out/$f $(stat -c%s "$out/$f") bytes"; done

@@ -1,0 +1,108 @@
+// smartcp-reopen.js: what every visitor gets once the core is ready, imported by smartcp.js so that the
+// render-blocking script stays small. The reopen button, the site's own controls (any element with
+// data-smartcp-action="preferences", "accept-all" or "reject-all"), the language; and the banner and
+// dialog of smartcp-ui.js, imported only when they are needed: a returning visitor never downloads them.
+import base from './base.css';
+import { createHost } from './host.js';
+import { createReopenButton } from './reopen.js';
+import { pickLanguage } from './i18n.js';
+
+/**
+ * @param {object} o
+ * @param {Window & typeof globalThis} o.win
+ * @param {string} o.baseUrl where smartcp.js was loaded from
+ * @param {string} [o.nonce]
+ * @param {any} o.config the configuration as the core validated it
+ * @param {(lang: string) => any} o.catalog
+ * @param {() => any} o.getRecord
+ * @param {(method: string, analytics: boolean, marketing: boolean, proof: {lang: string, textHash: string}) => void} o.choose
+ * @param {(action: string) => void} o.onSiteAction accept-all / reject-all from the site's own controls
+ * @param {(error: unknown) => void} o.onError
+ */
+export function createUiControl({ win, baseUrl, nonce, config, catalog, getRecord, choose, onSiteAction, onError }) {
+  const doc = win.document;
+  const host = createHost(win, { theme: config.theme, nonce });
+  host.addStyles(base);
+  let chosenLang = null;  // set through SmartCP.setLanguage; otherwise the page decides
+  const lang = () => chosenLang ?? pickLanguage(win, config.lang);
+
+  const position = config.reopenButton;
+  const reopen = position === 'none' ? null : createReopenButton(doc, {
+    position,
+    onClick: (button) => showPreferences(button),
+  });
+  if (reopen) {
+    reopen.label(config, lang());
+    reopen.element.hidden = true;
+    host.root.append(reopen.element);
+  }
+
+  let ui = null;
+  let loading = null;
+  const load = () => {
+    loading ??= Promise.all([import(`${baseUrl}smartcp-ui.js`), host.mount()]).then(([module]) => {
+      ui = module.createUI({ win, host, config, lang, catalog, getRecord, choose, onLayer: refresh });
+      return ui;
+    });
+    // A failed import can be retried by the next call.
+    loading.catch(() => { loading = null; });
+    return loading;
+  };
+
+  // The reopen button shows once a choice exists and neither the banner nor the dialog is open.
+  function refresh() {
+    if (reopen) reopen.element.hidden = !getRecord() || !!ui?.layer();
+  }
+
+  const run = (what) => load().then(what).catch((error) => {
+    onError(error);
+    throw error;
+  });
+  const showPreferences = (from) => run((u) => u.showPreferences(from ?? doc.activeElement));
+
+  // The site's own controls, in the light DOM. Clicks inside the widget are the widget's own.
+  doc.addEventListener('click', (event) => {
+    const target = event.target;
+    if (!(target instanceof win.Element) || target === host.host) return;
+    const control = target.closest('[data-smartcp-action]');
+    const action = control?.getAttribute('data-smartcp-action');
+    if (action !== 'preferences' && action !== 'accept-all' && action !== 'reject-all') return;
+    event.preventDefault();
+    if (action === 'preferences') showPreferences(control).catch(() => {});
+    else onSiteAction(action);
+  });
+
+  // A page that changes <html lang> (a language switch without reload) gets the widget in that language.
+  new win.MutationObserver(() => relabel()).observe(doc.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  function relabel() {
+    reopen?.label(config, lang());
+    ui?.relabel();
+  }
+
+  return {
+    /** On load: the banner when there is no valid choice, else only the reopen button. */
+    start() {
+      host.mount().then(refresh);
+      if (!getRecord()) return run((u) => u.showBanner());
+      return Promise.resolve();
+    },
+    show: () => run((u) => u.showBanner()),
+    showPreferences: () => showPreferences(),
+    hide() {
+      ui?.hide();
+      refresh();
+    },
+    /** After every choice or reset, wherever it came from: the reopen button and the banner follow it. */
+    changed() {
+      if (getRecord() && ui?.layer() === 'banner') ui.hide();
+      refresh();
+      if (!getRecord() && !ui?.layer()) run((u) => u.showBanner()).catch(() => {});  // forgotten: asked again
+    },
+    lang,
+    /** @param {'pl'|'en'|'cs'} next checked by the API */
+    setLanguage(next) {
+      chosenLang = next;
+      relabel();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The widget's one element on the page: <smartcp-widget> with an open shadow root, so that the page's
+// CSS cannot reach in and ours cannot leak out. Styles are constructed stylesheets: a page whose CSP is
+// `style-src 'self'` allows them, where it would refuse a <style> element or a style attribute.
+
+/**
+ * @param {Window & typeof globalThis} win
+ * @param {{theme: string, nonce?: string}} options theme: 'auto' (follows prefers-color-scheme), 'light', 'dark'
+ */
+export function createHost(win, { theme, nonce }) {
+  const doc = win.document;
+  const host = doc.createElement('smartcp-widget');
+  const root = host.attachShadow({ mode: 'open' });
+  const sheets = [];
+
+  // The stylesheet knows two themes; `auto` is resolved here, and again when the visitor's setting changes.
+  const dark = theme === 'auto' ? win.matchMedia?.('(prefers-color-scheme: dark)') : null;
+  const applyTheme = () => { host.dataset.theme = dark ? (dark.matches ? 'dark' : 'light') : theme; };
+  applyTheme();
+  dark?.addEventListener?.('change', applyTheme);
+
+  const addStyles = (css) => {
+    if (root.adoptedStyleSheets !== undefined && win.CSSStyleSheet) {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.push(sheet);
+      root.adoptedStyleSheets = [...sheets];
+    } else {
+      // Without constructed stylesheets: a <style> element, allowed by CSPs that allow the script's nonce.
+      const style = doc.createElement('style');
+      style.textContent = css;
+      if (nonce) style.nonce = nonce;
+      root.append(style);
+    }
+  };
+
+  const body = new Promise((resolve) => {
+    if (doc.body) resolve();
+    else doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  });
+
+  return {
+    host,
+    root,
+    addStyles,
+    /**
+     * Resolves once the host is in the page: first in <body>, so that keyboard users reach the banner
+     * first. The host takes no space (display: contents); what it shows is position: fixed.
+     */
+    mount: () => body.then(() => {
+      if (!host.isConnected) doc.body.prepend(host);
+    }),
+  };
+}

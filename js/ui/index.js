@@ -1,0 +1,184 @@
+// smartcp-ui.js: the banner and the preferences dialog. An ES module that smartcp.js imports only when
+// the visitor has to choose or asks to: a returning visitor never downloads it.
+import css from './styles.css';
+import { h, focusables } from './dom.js';
+import { textOf } from '../i18n.js';
+import { TEXTS } from './texts.js';
+import { renderBanner } from './banner.js';
+import { renderPreferences } from './preferences.js';
+import { tablesOf } from './storage-table.js';
+import { hashTexts } from './text-hash.js';
+
+/**
+ * @param {object} o
+ * @param {Window & typeof globalThis} o.win
+ * @param {{root: ShadowRoot, addStyles(css: string): void}} o.host from createHost
+ * @param {any} o.config the configuration as the core validated it
+ * @param {() => string} o.lang the language to show
+ * @param {(lang: string) => {entries: any[], vendors: Record<string, any>}} o.catalog the core's catalog, purposes in `lang`
+ * @param {() => any} o.getRecord the current consent record, or null
+ * @param {(method: string, analytics: boolean, marketing: boolean, proof: {lang: string, textHash: string}) => void} o.choose
+ * @param {() => void} o.onLayer called when the banner or the dialog opens or closes
+ */
+export function createUI({ win, host, config, lang, catalog, getRecord, choose, onLayer }) {
+  const doc = win.document;
+  const root = host.root;
+  host.addStyles(css);
+  const status = h(doc, 'div', { class: 'sr-only', role: 'status' });
+  root.append(status);
+
+  let layer = null;  // null | 'banner' | 'dialog'
+  let element = null;
+  let opener = null;  // what had focus when the dialog opened, to give it back
+  let draft = null;  // the dialog's switches while it is open, kept across a language switch
+  const hashes = new Map();  // lang -> hash of the texts shown, the proof in the consent record
+
+  const t = (id, vars) => textOf(config, TEXTS, lang(), id, vars);
+  const days = (count) => {
+    const form = `days_${new Intl.PluralRules(lang()).select(count)}`;
+    return t(form in TEXTS[lang()] || config.texts?.[lang()]?.[form] ? form : 'days_other', { count });
+  };
+  const gpcNote = () => {
+    if (win.navigator.globalPrivacyControl !== true || config.gpc === 'ignore') return null;
+    return t(config.gpc === 'all' ? 'gpcAll' : 'gpcMarketing');
+  };
+  const policyUrl = () => {
+    try {
+      const url = new URL(config.policyUrl, win.location.href);
+      return config.policyUrl && (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : null;
+    } catch {
+      return null;
+    }
+  };
+  const textHash = () => {
+    const current = lang();
+    if (!hashes.has(current)) {
+      hashes.set(current, '');
+      hashTexts(win, Object.keys(TEXTS.en).map((id) => [id, t(id)])).then((hash) => hashes.set(current, hash), () => {});
+    }
+    return hashes.get(current);
+  };
+
+  const ownsFocus = () => !!element && element.contains(root.activeElement);
+  // Removing the <dialog> takes it out of the top layer without close()'s own focus restoring, which
+  // would land on a button that no longer exists; focus is given back by restoreFocus.
+  const close = () => {
+    element?.remove();
+    element = null;
+    layer = null;
+    draft = null;
+  };
+
+  const decided = (method, choice = { analytics: false, marketing: false }) => {
+    const hadFocus = ownsFocus();
+    close();
+    choose(method, choice.analytics, choice.marketing, { lang: lang(), textHash: textHash() });
+    onLayer();
+    // Said by screen readers; the live region exists before its text changes, so it is announced.
+    status.textContent = '';
+    win.setTimeout(() => { status.textContent = t('saved'); }, 50);
+    if (hadFocus) restoreFocus();
+  };
+
+  const restoreFocus = () => {
+    const target = opener?.isConnected ? opener : root.querySelector('.reopen');
+    opener = null;
+    target?.focus?.();
+  };
+
+  const showBanner = () => {
+    close();
+    textHash();
+    element = renderBanner({
+      doc, t, lang: lang(), policyUrl: policyUrl(), note: gpcNote(),
+      onAction: (action) => {
+        if (action === 'preferences') showPreferences(root.activeElement ?? null, true);
+        else decided(action);
+      },
+    });
+    layer = 'banner';
+    root.append(element);
+    onLayer();
+  };
+
+  const showPreferences = (from = doc.activeElement, fromBanner = false) => {
+    const keep = draft;
+    if (!fromBanner && layer !== 'dialog') opener = from === host.host ? root.activeElement : from;
+    close();
+    textHash();
+    const record = getRecord();
+    const choice = keep ?? { analytics: !!record?.categories.analytics, marketing: !!record?.categories.marketing };
+    draft = choice;
+    const { entries, vendors } = catalog(lang());
+    const groups = {};
+    for (const entry of entries.filter(shown)) {
+      for (const category of tablesOf(entry)) (groups[category] ??= []).push(entry);
+    }
+    element = renderPreferences({
+      doc, t, days, lang: lang(), choice, groups, vendors, expiryDays: config.expiryDays, maxCookieDays: config.maxCookieDays,
+      policyUrl: policyUrl(), note: gpcNote(),
+      onToggle: (next) => { draft = next; },
+      onAction: (action, next) => decided(action === 'save' ? 'custom' : action, next),
+      onClose: closePreferences,
+    });
+    element.addEventListener('keydown', trapFocus);
+    // Closed by the browser itself (a second Escape without user activation): same as our close.
+    element.addEventListener('close', () => { if (layer === 'dialog') closePreferences(); });
+    layer = 'dialog';
+    root.append(element);
+    if (element.showModal) element.showModal();
+    else element.setAttribute('open', '');
+    focusables(element)[0]?.focus();
+    onLayer();
+  };
+
+  // Closing is not consent: without a choice the banner comes back.
+  const closePreferences = () => {
+    if (layer !== 'dialog') return;
+    close();
+    if (!getRecord()) {
+      showBanner();
+      element.querySelector('[data-smartcp-action="preferences"]')?.focus();
+      opener = null;
+    } else {
+      onLayer();
+      restoreFocus();
+    }
+  };
+
+  // The site's own keys, SmartCP's, and those of the vendors this site configured.
+  const shown = (entry) => !entry.builtin || entry.vendor === 'smartcp' || !!config.vendors?.[entry.vendor];
+
+  // Tab and Shift+Tab cycle inside the dialog.
+  function trapFocus(event) {
+    if (event.key !== 'Tab') return;
+    const items = focusables(element);
+    if (!items.length) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    const active = root.activeElement;
+    if (event.shiftKey && (active === first || !element.contains(active))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !element.contains(active))) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  return {
+    layer: () => layer,
+    showBanner,
+    showPreferences,
+    hide: () => {
+      if (layer === 'dialog') opener = null;
+      close();
+      onLayer();
+    },
+    /** Renders what is open again, in the language `lang()` now gives. */
+    relabel: () => {
+      if (layer === 'banner') showBanner();
+      else if (layer === 'dialog') showPreferences(null, true);
+    },
+  };
+}

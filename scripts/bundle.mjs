@@ -1,0 +1,30 @@
+// Bundles the browser code into what a site owner copies:
+//   smartcp.js     the loader, a classic script (IIFE), the only render-blocking file;
+//   smartcp-reopen.js  the reopen button, the site's own controls and the language, an ES module
+//                  smartcp.js imports once the core is ready;
+//   smartcp-ui.js  the banner and the dialog, an ES module imported only when they are shown.
+// CSS files are imported as minified text and become constructed stylesheets in the shadow root.
+// Usage: node scripts/bundle.mjs OUT_DIR
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import * as esbuild from 'esbuild';
+
+const out = process.argv[2];
+if (!out) throw new Error('usage: node scripts/bundle.mjs OUT_DIR');
+
+const cssAsText = {
+  name: 'css-as-text',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { code } = await esbuild.transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: code.trim(), loader: 'text' };
+    });
+  },
+};
+
+const common = {
+  bundle: true, minify: true, target: 'es2020', legalComments: 'none', logLevel: 'warning', plugins: [cssAsText],
+};
+await esbuild.build({ ...common, entryPoints: ['js/loader.js'], format: 'iife', outfile: path.join(out, 'smartcp.js') });
+await esbuild.build({ ...common, entryPoints: ['js/controls.js'], format: 'esm', outfile: path.join(out, 'smartcp-reopen.js') });
+await esbuild.build({ ...common, entryPoints: ['js/ui/index.js'], format: 'esm', outfile: path.join(out, 'smartcp-ui.js') });
