@@ -14,6 +14,9 @@ test('first visit: a banner with three equal buttons, the policy link, nothing p
   const v = await open();
   const { page } = v;
   await banner(page).waitFor();
+  assert.equal(await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy')),
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    'the page is served with the strictest CSP');
   assert.equal(await banner(page).getAttribute('role'), 'dialog');
   assert.equal(await page.locator('#smartcp-banner-title').textContent(), 'Cookies and storage on this site');
   assert.equal(await banner(page).locator('a').getAttribute('href'), `${env.base}/privacy`);
@@ -58,6 +61,24 @@ test('accept all from the banner: recorded with its proof, the banner goes, the 
   assert.equal(await banner(next.page).count(), 0, 'no banner once chosen');
   assert.ok(!next.requests.some((p) => p.endsWith('/smartcp-ui.js')), `a returning visitor does not download the banner: ${next.requests.join(' ')}`);
   await clean(next);
+  await v.context.close();
+});
+
+test('the banner comes back only when the revision changes or the choice has expired', async () => {
+  const v = await open();
+  await action(v.page, 'reject-all').click();
+  const same = await open({ reuse: v.context });
+  await same.page.locator('smartcp-widget .reopen').waitFor();
+  assert.equal(await banner(same.page).count(), 0);
+  const revised = await open({ reuse: v.context, config: { revision: 2 } });
+  await banner(revised.page).waitFor();
+  assert.equal(await revised.page.evaluate(() => window.SmartCP.getConsent()), null, 'a new revision asks again');
+  const later = await open({ reuse: v.context, init: () => {
+    const now = Date.now;
+    Date.now = () => now() + 183 * 86400000;  // the default expiry is 182 days
+  } });
+  await banner(later.page).waitFor();
+  assert.equal(await later.page.evaluate(() => window.SmartCP.getConsent()), null, 'an expired choice asks again');
   await v.context.close();
 });
 
