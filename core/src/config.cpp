@@ -193,6 +193,10 @@ class ConfigParser {
     s.requires_categories = *needs | category::functional;
     for (auto it = vendor.begin(); it != vendor.end(); ++it) {
       if (it.key() == "category") continue;
+      if (it.key() == "scriptUrl") {  // SmartCP's, not Smartsupp's: not passed on
+        url(it.value(), detail::member_path(path, "scriptUrl"), s.script_url);
+        continue;
+      }
       if (it.key() == "cookiePrefix") {
         const Json& prefix = it.value();
         const bool ok = prefix.is_string() && prefix.get_ref<const std::string&>().size() <= 64 &&
@@ -223,6 +227,7 @@ class ConfigParser {
     for (auto it = vendor.begin(); it != vendor.end(); ++it) {
       const std::string field_path = detail::member_path(path, it.key());
       if (it.key() == "region") choice(it.value(), field_path, {"eu", "us"}, s.region);
+      else if (it.key() == "scriptUrl") url(it.value(), field_path, s.script_url);
       else if (it.key() != "key" && it.key() != "category") detail::warning(issues_, field_path, "is not a known field and is ignored");
     }
     config.smartlook = std::move(s);
@@ -310,10 +315,12 @@ Json Config::to_json() const {
     Json s = smartsupp->options;
     s["key"] = smartsupp->key;
     s["category"] = names(smartsupp->requires_categories);
+    if (!smartsupp->script_url.empty()) s["scriptUrl"] = smartsupp->script_url;
     vendors["smartsupp"] = std::move(s);
   }
   if (smartlook) {
     vendors["smartlook"] = {{"key", smartlook->key}, {"region", smartlook->region}, {"category", names(smartlook->requires_categories)}};
+    if (!smartlook->script_url.empty()) vendors["smartlook"]["scriptUrl"] = smartlook->script_url;
   }
   static const char* const unknown_names[] = {"allow", "analytics", "marketing", "block"};
   static const char* const gpc_names[] = {"marketing", "all", "ignore"};

@@ -48,8 +48,9 @@ TEST(Config, TheDesignExample) {
 TEST(Config, EveryFieldParses) {
   ConfigResult r = parse_config(R"({
     "vendors": {"smartsupp": {"key": "k", "cookieDomain": ".shop.cz", "cookiePath": "/", "cookiePrefix": "s_",
-                              "category": "marketing", "gaKey": "UA-1", "hideWidget": true},
-                "smartlook": {"key": "p", "region": "us", "category": ["analytics", "marketing"]}},
+                              "category": "marketing", "gaKey": "UA-1", "hideWidget": true, "scriptUrl": "/vendor/chat.js"},
+                "smartlook": {"key": "p", "region": "us", "category": ["analytics", "marketing"],
+                              "scriptUrl": "https://cdn.shop.cz/recorder.js"}},
     "revision": 7, "lang": "pl", "expiryDays": 30, "maxCookieDays": 200, "unknownKeys": "block", "gpc": "all",
     "logEndpoint": "https://log.example.com/consent", "policyUrl": "/privacy", "theme": "dark",
     "reopenButton": "bottom-right", "consentMode": false, "waitForUpdate": 800,
@@ -61,7 +62,11 @@ TEST(Config, EveryFieldParses) {
   EXPECT_EQ(c.smartsupp->requires_categories, category::functional | category::marketing);
   EXPECT_EQ(c.smartsupp->options["gaKey"], "UA-1");
   EXPECT_EQ(c.smartsupp->options["cookieDomain"], ".shop.cz");
+  EXPECT_EQ(c.smartsupp->script_url, "/vendor/chat.js");
+  EXPECT_FALSE(c.smartsupp->options.contains("scriptUrl")) << "SmartCP's own field is not passed to _smartsupp";
   EXPECT_EQ(c.smartlook->region, "us");
+  EXPECT_EQ(c.smartlook->script_url, "https://cdn.shop.cz/recorder.js");
+  EXPECT_EQ(c.to_json()["vendors"]["smartlook"]["scriptUrl"], "https://cdn.shop.cz/recorder.js");
   EXPECT_EQ(c.smartlook->requires_categories, category::all);
   EXPECT_EQ(c.revision, 7);
   EXPECT_EQ(c.lang, "pl");
@@ -129,6 +134,15 @@ TEST(Config, VendorProblems) {
   EXPECT_FALSE(fields.config.smartsupp->options.contains("cookieDomain"));
   EXPECT_NE(issue_at(fields, "vendors.smartsupp.cookiePrefix"), nullptr);
   EXPECT_NE(issue_at(fields, "vendors.smartsupp.cookieDomain"), nullptr);
+
+  ConfigResult scripts = parse_config(R"j({"vendors": {"smartsupp": {"key": "k", "scriptUrl": "javascript:alert(1)"},
+                                                       "smartlook": {"key": "p", "scriptUrl": "//evil.example/r.js"}}})j");
+  ASSERT_TRUE(scripts.config.smartsupp && scripts.config.smartlook);  // loaded from the vendor's own address
+  EXPECT_TRUE(scripts.config.smartsupp->script_url.empty());
+  EXPECT_FALSE(scripts.config.smartsupp->options.contains("scriptUrl"));
+  EXPECT_TRUE(scripts.config.smartlook->script_url.empty());
+  EXPECT_EQ(issue_at(scripts, "vendors.smartsupp.scriptUrl")->message, "must be an http(s) URL or a path starting with '/'; ignored");
+  EXPECT_NE(issue_at(scripts, "vendors.smartlook.scriptUrl"), nullptr);
 
   EXPECT_NE(issue_at(parse_config(R"({"vendors": []})"), "vendors"), nullptr);
   EXPECT_NE(issue_at(parse_config(R"({"vendors": {"smartsupp": "k"}})"), "vendors.smartsupp"), nullptr);

@@ -23,12 +23,14 @@ struct SmartsuppConfig {
   std::string cookie_prefix;
   Categories requires_categories = category::functional;  // what loading the chat needs
   Json options = Json::object();  // passed to _smartsupp as they are
+  std::string script_url;  // the chat's loader, when not Smartsupp's own (self-hosted or proxied)
 };
 
 struct SmartlookConfig {
   std::string key;
   std::string region = "eu";
   Categories requires_categories = category::analytics;  // what loading the recorder needs
+  std::string script_url;  // the recorder, when not Smartlook's own (self-hosted or proxied)
 };
 
 struct Config {
