@@ -2,56 +2,18 @@
 // write that could need consent reaches storage: the guard holds writes until the core (loaded
 // asynchronously from next to this script) can decide. If the core cannot load, the widget stays
 // closed (nothing optional is ever written), says so in the console and through the `error` event,
-// and never throws into the page.
+// and never throws into the page. What the visitor sees and the vendors are modules of their own,
+// imported beside the core, so that this script stays small.
 import { guardWindowAndFrames } from './frames.js';
 import { coreDecide } from './decide.js';
 import { createSweeper } from './cleanup.js';
 import { createApi } from './api.js';
 import { pickLanguage } from './i18n.js';
-
-const CONSENT_COOKIE = 'smartcp_consent';
-
-// The config: <script type="application/json" id="smartcp-config">, completed by the script tag's
-// data attributes. Passed to the core as text, so that broken JSON is reported by the core with the rest.
-function readConfig(doc, script) {
-  const text = doc.getElementById('smartcp-config')?.textContent ?? '';
-  const data = script?.dataset ?? {};
-  if (!data.smartsuppKey && !data.smartlookKey && !data.lang) return text;
-  let config;
-  try {
-    config = text.trim() ? JSON.parse(text) : {};
-  } catch {
-    return text;
-  }
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) return text;
-  config.vendors ??= {};
-  if (data.smartsuppKey && !config.vendors.smartsupp) config.vendors.smartsupp = { key: data.smartsuppKey };
-  if (data.smartlookKey && !config.vendors.smartlook) config.vendors.smartlook = { key: data.smartlookKey };
-  if (data.lang && !config.lang) config.lang = data.lang;
-  return JSON.stringify(config);
-}
-
-// crypto.randomUUID exists only in secure contexts; a plain-http site still needs record ids.
-function uuid(win) {
-  if (win.crypto.randomUUID) return win.crypto.randomUUID();
-  const b = win.crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-function loadScript(doc, src, nonce) {
-  return new Promise((resolve, reject) => {
-    const el = doc.createElement('script');
-    el.src = src;
-    el.async = true;
-    if (nonce) el.nonce = nonce;
-    el.onload = resolve;
-    el.onerror = () => reject(new Error(`could not load ${src}`));
-    doc.head.append(el);
-  });
-}
+import { readConfig } from './config-source.js';
+import { runEarly } from './early.js';
+import { CONSENT_COOKIE, createConsentState, storedConsent } from './consent-state.js';
+import { syncTabs } from './tabs.js';
+import { loadScript } from './load-script.js';
 
 function start(win) {
   const doc = win.document;
@@ -79,107 +41,125 @@ function start(win) {
   emit = public_.emit;
   Object.defineProperty(win, 'SmartCP', { value: public_.api, enumerable: true });
 
-  const storedValue = () => {
-    for (const part of guard.native.getCookie().split(';')) {
-      const [name, ...value] = part.trim().split('=');
-      if (name === CONSENT_COOKIE) return value.join('=');
-    }
-    return '';
+  const { text: configText, early } = readConfig(doc, script);
+  runEarly(win, early);  // Consent Mode's default and the vendors' stubs, before the page's own scripts
+
+  const importModule = (file) => {
+    const module = import(`${base}${file}`);
+    module.catch(() => {});  // reported where it is used
+    return module;
   };
-  // The visible parts are modules of their own, so that this script stays small. Without a stored
-  // choice the banner will be needed: its code is fetched beside the core, not after it.
-  const importModule = (file) => import(`${base}${file}`);
   const controlsModule = importModule('smartcp-reopen.js');
-  controlsModule.catch(() => {});
-  if (!storedValue()) importModule('smartcp-ui.js').catch(() => {});
+  const integrationsModule = importModule('smartcp-integrations.js');
+  // Without a stored choice the banner will be needed: its code is fetched beside the core, not after it.
+  if (!storedConsent(guard.native)) importModule('smartcp-ui.js');
 
   (async () => {
     await loadScript(doc, base + 'smartcp-core.js', nonce);
     const core = await win.SmartCPCore({ locateFile: (file) => base + file });
     const engine = new core.Engine();
-    const configured = JSON.parse(engine.configure(readConfig(doc, script)));
+    const configured = JSON.parse(engine.configure(configText));
     for (const issue of configured.issues) {
       win.console?.warn?.(`SmartCP config: ${issue.path || '(config)'}: ${issue.message}`);
     }
     const config = configured.config;
-    const decider = coreDecide(core, engine);
-    const sweeper = createSweeper({ win, engine, native: guard.native, onError: (e) => emit('error', { message: String(e) }) });
-
-    const reportUiError = (error) => {
-      win.console?.error?.('SmartCP: the banner could not be shown', error);
+    const report = (what) => (error) => {
+      win.console?.error?.(`SmartCP: ${what}`, error);
       emit('error', { message: String(error?.message ?? error) });
     };
-    let record = null;
-    const reading = JSON.parse(engine.readRecord(storedValue(), Date.now()));
-    if (reading.status === 'valid') {
-      record = reading.record;
-    } else if (reading.status !== 'missing') {
-      win.console?.info?.(`SmartCP: the stored choice is ${reading.status} (${reading.reason}); asking again`);
-    }
-    decider.setConsent(!!record?.categories.analytics, !!record?.categories.marketing);
+    const decider = coreDecide(core, engine);
+    const sweeper = createSweeper({ win, engine, native: guard.native, onError: report('clean-up failed') });
+    const state = createConsentState({ win, engine, native: guard.native });
+    state.load();
+    const granted = () => state.record()?.categories ?? { functional: true, analytics: false, marketing: false };
+    decider.setConsent(granted().analytics, granted().marketing);
     decide = decider.decide;
 
-    // Every consent change is followed at once by the clean-up it implies (withdrawal deletes).
-    const applyConsent = (analytics, marketing) => {
-      decider.setConsent(analytics, marketing);
+    let ui = null;
+    let integrations = null;
+    const unlogged = [];
+    const lang = () => ui?.lang() ?? pickLanguage(win, config.lang);
+    // After every change of the choice in force, here or in another tab: the guard's decisions, the
+    // clean-up they imply (withdrawal deletes), what the visitor sees, the vendors, the other tabs, events.
+    const changed = (before, local) => {
+      const record = state.record();
+      decider.setConsent(granted().analytics, granted().marketing);
       sweeper.sweep();
+      ui?.changed();
+      integrations?.apply(granted());
+      const consent = public_.api.getConsent();
+      if (local) {
+        tabs.announce();
+        if (record) {
+          if (integrations) integrations.log(record);
+          else unlogged.push(record);  // chosen before the integrations module arrived
+          emit('consent', consent);
+        }
+      }
+      if (JSON.stringify(record?.categories ?? null) !== before) emit('change', consent);
+      return consent;
     };
+    const categoriesNow = () => JSON.stringify(state.record()?.categories ?? null);
+    const tabs = syncTabs(win, CONSENT_COOKIE, () => {
+      const before = categoriesNow();
+      if (state.load()) changed(before, false);
+    });
+
     const runtime = {
-      getRecord: () => record,
+      getRecord: state.record,
       isAllowed: (name, kind) => decider.decide({ kind, name, value: '', cookie: `${name}=` }).verdict !== 'refuse',
-      choose(method, analytics, marketing, proof = { lang: ui?.lang() ?? pickLanguage(win, config.lang), textHash: '' }) {
-        const made = JSON.parse(engine.createRecord(JSON.stringify({
-          id: uuid(win), method, analytics, marketing, now: Date.now(), lang: proof.lang, textHash: proof.textHash,
-          gpc: win.navigator.globalPrivacyControl === true, secure: win.location.protocol === 'https:',
-        })));
-        if (!made.ok) throw new Error(made.error);
-        const before = JSON.stringify(record?.categories ?? null);
-        record = made.record;
-        guard.native.setCookie(made.cookie);
-        applyConsent(record.categories.analytics, record.categories.marketing);
-        ui?.changed();
-        const consent = public_.api.getConsent();
-        emit('consent', consent);
-        if (JSON.stringify(record.categories) !== before) emit('change', consent);
-        return consent;
+      choose(method, analytics, marketing, proof = { lang: lang(), textHash: '' }) {
+        const before = categoriesNow();
+        state.choose(method, analytics, marketing, proof);
+        return changed(before, true);
       },
       reset() {
-        record = null;
-        guard.native.setCookie(`${CONSENT_COOKIE}=; Max-Age=0; Path=/`);
-        applyConsent(false, false);
-        ui?.changed();
-        emit('change', null);
+        const before = categoriesNow();
+        state.reset();
+        changed(before, true);
       },
       show: () => controls.then((c) => c.show()),
       showPreferences: () => controls.then((c) => c.showPreferences()),
       hide: () => controls.then((c) => c.hide()),
-      setLanguage: (lang) => controls.then((c) => c.setLanguage(lang)),
+      setLanguage: (next) => controls.then((c) => c.setLanguage(next)),
     };
-    let ui = null;
     const controls = controlsModule.then(({ createUiControl }) => createUiControl({
       win, baseUrl: base, nonce, config,
-      catalog: (lang) => JSON.parse(engine.catalog(lang)),
-      getRecord: () => record,
+      catalog: (l) => JSON.parse(engine.catalog(l)),
+      getRecord: state.record,
       choose(method, analytics, marketing, proof) {
         try {
           runtime.choose(method, analytics, marketing, proof);
         } catch (error) {
-          emit('error', { message: String(error?.message ?? error) });
+          report('the choice could not be recorded')(error);
         }
       },
       onSiteAction: (action) => (action === 'accept-all' ? public_.api.acceptAll() : public_.api.rejectAll()).catch(() => {}),
-      onError: reportUiError,
+      onError: report('the banner could not be shown'),
     }));
     public_.attach(runtime);
+
+    // Global Privacy Control under `"gpc": "all"` answers every question: recorded without asking.
+    if (!state.record() && JSON.parse(engine.gpc(win.navigator.globalPrivacyControl === true)).complete) {
+      runtime.choose('gpc', false, false);
+    }
     guard.flush();
     sweeper.sweep();
     sweeper.watch();
+    integrationsModule.then(({ createIntegrations }) => {
+      integrations = createIntegrations({
+        win, config, nonce, signals: () => JSON.parse(engine.consentMode()),
+        warn: (message) => win.console?.warn?.(`SmartCP: ${message}`),
+      });
+      integrations.apply(granted());
+      unlogged.splice(0).forEach(integrations.log);
+    }).catch(report('the integrations could not load'));
     resolveReady();
     emit('ready', public_.api.getConsent());
     controls.then((c) => {
       ui = c;
       return c.start();
-    }, reportUiError).catch(() => {});
+    }, report('the banner could not be shown')).catch(() => {});
   })().catch((error) => {
     // Closed: held writes stay in memory, nothing optional is ever stored.
     win.console?.error?.('SmartCP: the consent core could not start; storage stays closed.', error);

@@ -18,4 +18,4 @@ cp build/wasm/wasm/smartcp.wasm "$out/smartcp.wasm"
 cp build/wasm/wasm/smartcp.js "$out/smartcp-core.js"
 # The loader and the UI module (esbuild from node_modules, installed by scripts/setup.sh).
 node scripts/bundle.mjs "$out"
-for f in smartcp.js smartcp-reopen.js smartcp-ui.js smartcp-core.js smartcp.wasm; do echo "build: $out/$f $(stat -c%s "$out/$f") bytes"; done
+for f in smartcp.js smartcp-reopen.js smartcp-integrations.js smartcp-ui.js smartcp-core.js smartcp.wasm; do echo "build: $out/$f $(stat -c%s "$out/$f") bytes"; done

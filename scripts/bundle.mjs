@@ -2,6 +2,8 @@
 //   smartcp.js     the loader, a classic script (IIFE), the only render-blocking file;
 //   smartcp-reopen.js  the reopen button, the site's own controls and the language, an ES module
 //                  smartcp.js imports once the core is ready;
+//   smartcp-integrations.js  Smartsupp, Smartlook, Consent Mode updates, gated scripts, the consent
+//                  log: an ES module smartcp.js imports once the core is ready;
 //   smartcp-ui.js  the banner and the dialog, an ES module imported only when they are shown.
 // CSS files are imported as minified text and become constructed stylesheets in the shadow root.
 // Usage: node scripts/bundle.mjs OUT_DIR
@@ -27,4 +29,5 @@ const common = {
 };
 await esbuild.build({ ...common, entryPoints: ['js/loader.js'], format: 'iife', outfile: path.join(out, 'smartcp.js') });
 await esbuild.build({ ...common, entryPoints: ['js/controls.js'], format: 'esm', outfile: path.join(out, 'smartcp-reopen.js') });
+await esbuild.build({ ...common, entryPoints: ['js/integrations/index.js'], format: 'esm', outfile: path.join(out, 'smartcp-integrations.js') });
 await esbuild.build({ ...common, entryPoints: ['js/ui/index.js'], format: 'esm', outfile: path.join(out, 'smartcp-ui.js') });

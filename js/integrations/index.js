@@ -1,0 +1,47 @@
+// smartcp-integrations.js: connects the consent state to the page, once the core is ready. Imported by
+// smartcp.js (fetched beside the core). Smartsupp, Smartlook, Google Consent Mode updates, gated
+// <script type="text/plain"> and the consent log.
+import { gtagOf } from '../early.js';
+import { smartsuppIntegration } from './smartsupp.js';
+import { smartlookIntegration } from './smartlook.js';
+import { scriptActivator } from './scripts.js';
+import { consentLogger } from './consent-log.js';
+
+/**
+ * @param {object} o
+ * @param {Window & typeof globalThis} o.win
+ * @param {any} o.config the configuration as the core validated it
+ * @param {string} [o.nonce]
+ * @param {() => Record<string, string>} o.signals Consent Mode signals for the consent in force (the core's)
+ * @param {(message: string) => void} o.warn
+ */
+export function createIntegrations({ win, config, nonce, signals, warn }) {
+  const vendors = [
+    config.vendors?.smartsupp && smartsuppIntegration(win, config.vendors.smartsupp, nonce),
+    config.vendors?.smartlook && smartlookIntegration(win, config.vendors.smartlook, nonce),
+    scriptActivator(win, warn),
+  ].filter(Boolean);
+  const gtag = config.consentMode ? gtagOf(win) : null;
+  const log = config.logEndpoint ? consentLogger(win, config.logEndpoint) : () => {};
+  let last = null;
+
+  return {
+    /** The consent in force, on start and after every change (here or in another tab). */
+    apply(granted) {
+      const state = { analytics: !!granted.analytics, marketing: !!granted.marketing };
+      const key = `${state.analytics}${state.marketing}`;
+      if (key === last) return;
+      last = key;
+      for (const vendor of vendors) {
+        try {
+          vendor.apply(state);
+        } catch (error) {
+          warn(`an integration failed: ${error?.message ?? error}`);
+        }
+      }
+      gtag?.('consent', 'update', signals());
+    },
+    /** A choice made in this tab. */
+    log,
+  };
+}

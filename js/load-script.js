@@ -1,0 +1,12 @@
+/** Adds an async classic script, with the page's nonce. Resolves when it has run. */
+export function loadScript(doc, src, nonce) {
+  return new Promise((resolve, reject) => {
+    const el = doc.createElement('script');
+    el.src = src;
+    el.async = true;
+    if (nonce) el.nonce = nonce;
+    el.onload = resolve;
+    el.onerror = () => reject(new Error(`could not load ${src}`));
+    doc.head.append(el);
+  });
+}
