@@ -30,12 +30,42 @@ function resolve(urlPath, mounts) {
   return null;
 }
 
+// The receiver of `logEndpoint`: POST /consent-log takes one JSON entry (kept in memory, the latest
+// 1000), GET /consent-log lists them. A real site stores them as its proof of consent.
+const LOG_PATH = '/consent-log';
+function consentLog(req, res, entries) {
+  if (req.method === 'GET') {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(entries));
+    return;
+  }
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (chunk) => {
+    body += chunk;
+    if (body.length > 4096) req.destroy();
+  });
+  req.on('end', () => {
+    try {
+      entries.push({ received: Date.now(), ...JSON.parse(body) });
+      if (entries.length > 1000) entries.shift();
+      res.writeHead(204).end();
+    } catch {
+      res.writeHead(400).end();
+    }
+  });
+}
+
 // `extraMounts`: more [urlPrefix, folder] pairs, looked up first (tests mount their fixtures).
 export function startServer(listenPort = port, extraMounts = []) {
   const mounts = [...extraMounts, ...MOUNTS];
+  const logEntries = [];
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
+      if (url.pathname === LOG_PATH && (req.method === 'POST' || req.method === 'GET')) {
+        consentLog(req, res, logEntries);
+        return;
+      }
       let file = resolve(decodeURIComponent(url.pathname), mounts);
       if (file && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
       const body = file && (await readFile(file).catch(() => null));
