@@ -74,6 +74,7 @@ export function createApi(win, state) {
     },
     on(event, handler) {
       if (handlers.has(event) && typeof handler === 'function') handlers.get(event).add(handler);
+      else win.console?.warn?.(`SmartCP: on(${JSON.stringify(event)}, …) ignored: events are ${EVENTS.join(', ')}, handlers functions`);
       return api;
     },
     off(event, handler) {

@@ -1,0 +1,173 @@
+// Types of SmartCP's public API (window.SmartCP), its events and its configuration.
+// Shipped as dist/smartcp.d.ts; `import type { SmartCPConfig } from 'smartcp'` in a bundler project,
+// or a reference to this file, also types `window.SmartCP` and the `smartcp:*` window events.
+
+export type Category = 'functional' | 'analytics' | 'marketing';
+export type OptionalCategory = Exclude<Category, 'functional'>;
+export type StorageKind = 'cookie' | 'localStorage' | 'sessionStorage';
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'api';
+export type Language = 'pl' | 'en' | 'cs';
+
+/** The choice in force, as `getConsent()` gives it. */
+export interface Consent {
+  id: string;
+  revision: number;
+  categories: { functional: true; analytics: boolean; marketing: boolean };
+  method: ConsentMethod;
+  /** When the choice was made, in milliseconds since 1970. */
+  timestamp: number;
+  /** When the visitor will be asked again, in milliseconds since 1970. */
+  expires: number;
+}
+
+/** The consent record, as `exportRecord()` gives it (as JSON text) and the consent cookie holds it. */
+export interface ConsentRecord extends Consent {
+  version: 1;
+  /** The language of the texts the visitor saw. */
+  lang: Language;
+  /** SHA-256 (or, without crypto.subtle, FNV-1a) of those texts, hex; '' for a choice made through the API. */
+  textHash: string;
+  /** Whether Global Privacy Control applied. */
+  gpc: boolean;
+}
+
+/** What `logEndpoint` receives for each choice, as a JSON POST body. */
+export interface ConsentLogEntry {
+  id: string;
+  revision: number;
+  categories: Consent['categories'];
+  method: ConsentMethod;
+  timestamp: number;
+  lang: Language;
+  textHash: string;
+  gpc: boolean;
+  /** The page's origin and path: no query string, no fragment. */
+  url: string;
+}
+
+/** A write the guard refused. A redacted write is listed with the category of what was removed. */
+export interface BlockedWrite {
+  name: string;
+  kind: StorageKind;
+  category: Category | 'unknown';
+  reason: 'not-granted' | 'unknown-blocked' | 'fields-removed' | 'invalid-input' | 'queue-full' | 'guard-error';
+  time: number;
+}
+
+export interface SmartCPEvents {
+  /** The consent state is known: the choice in force, or null when the visitor has not chosen. */
+  ready: Consent | null;
+  /** A choice was recorded in this tab. */
+  consent: Consent;
+  /** The granted categories changed (here or in another tab); null after `reset()`. */
+  change: Consent | null;
+  blocked: BlockedWrite;
+  error: { message: string };
+}
+
+export interface SmartCP {
+  /** Resolves once the consent state is known; rejects if the core cannot load (storage then stays closed). */
+  readonly ready: Promise<Consent | null>;
+  getConsent(): Consent | null;
+  accepted(category: Category): boolean;
+  /** Whether a write of `name` would be allowed now. */
+  isAllowed(name: string, kind?: StorageKind): boolean;
+  acceptAll(): Promise<Consent>;
+  rejectAll(): Promise<Consent>;
+  /** Categories left out keep their current state. Rejects, changing nothing, on anything else. */
+  setConsent(choice: Partial<Record<OptionalCategory, boolean>>): Promise<Consent>;
+  /** Forgets the choice: the visitor is asked again. */
+  reset(): Promise<void>;
+  show(): Promise<void>;
+  showPreferences(): Promise<void>;
+  /** Closes the banner or the dialog. Closing is not consent. */
+  hide(): Promise<void>;
+  setLanguage(lang: Language): Promise<void>;
+  on<E extends keyof SmartCPEvents>(event: E, handler: (detail: SmartCPEvents[E]) => void): SmartCP;
+  off<E extends keyof SmartCPEvents>(event: E, handler: (detail: SmartCPEvents[E]) => void): SmartCP;
+  blocked(): BlockedWrite[];
+  /** The consent record as JSON text (see ConsentRecord), or null. */
+  exportRecord(): string | null;
+}
+
+export type CategoryList = Category | Category[];
+
+/** An entry of your own in `catalog`. */
+export interface CatalogEntry {
+  /** A literal name, with <PLACEHOLDER>s and `*` wildcards. */
+  name: string;
+  kind: StorageKind | StorageKind[];
+  category?: CategoryList;
+  categories?: CategoryList;
+  vendor?: string;
+  /** 1 to 3650; null: a session cookie, or storage kept until deleted. */
+  retentionDays?: number | null;
+  purpose?: string | Partial<Record<Language, string>>;
+  /** For JSON object values: top-level fields that need other categories. */
+  fields?: Record<string, CategoryList>;
+}
+
+export interface SmartsuppConfig {
+  key: string;
+  category?: CategoryList;
+  cookiePrefix?: string;
+  cookieDomain?: string;
+  cookiePath?: string;
+  /** The chat's loader when not Smartsupp's own (self-hosted or proxied). Not passed to Smartsupp. */
+  scriptUrl?: string;
+  /** Any other option is passed to `window._smartsupp` as it is. */
+  [option: string]: unknown;
+}
+
+export interface SmartlookConfig {
+  key: string;
+  region?: 'eu' | 'us';
+  category?: CategoryList;
+  /** The recorder when not Smartlook's own (self-hosted or proxied). */
+  scriptUrl?: string;
+}
+
+export type TextId =
+  | 'title' | 'description' | 'policyLink' | 'acceptAll' | 'rejectAll' | 'preferences' | 'save' | 'close'
+  | 'dialogTitle' | 'dialogDescription' | 'alwaysOn'
+  | 'functionalTitle' | 'functionalDescription' | 'analyticsTitle' | 'analyticsDescription' | 'marketingTitle' | 'marketingDescription'
+  | 'details' | 'tableCaption' | 'colName' | 'colKind' | 'colVendor' | 'colPurpose' | 'colRetention'
+  | 'kindCookie' | 'kindLocalStorage' | 'kindSessionStorage' | 'days_one' | 'days_few' | 'days_many' | 'days_other'
+  | 'retentionSession' | 'retentionUntilDeleted' | 'retentionUpTo' | 'thisSite' | 'none' | 'processor'
+  | 'gpcMarketing' | 'gpcAll' | 'saved' | 'reopen';
+
+/** The JSON in <script type="application/json" id="smartcp-config">. Every field is optional. */
+export interface SmartCPConfig {
+  vendors?: { smartsupp?: SmartsuppConfig | null | false; smartlook?: SmartlookConfig | null | false };
+  /** Raise it when your cookie use changes: every visitor is asked again. */
+  revision?: number;
+  lang?: Language;
+  /** 1 to 395, default 182. */
+  expiryDays?: number;
+  /** 1 to 395, default 395. */
+  maxCookieDays?: number;
+  unknownKeys?: 'allow' | 'analytics' | 'marketing' | 'block';
+  gpc?: 'marketing' | 'all' | 'ignore' | boolean;
+  logEndpoint?: string;
+  policyUrl?: string;
+  theme?: 'auto' | 'light' | 'dark';
+  reopenButton?: 'bottom-left' | 'bottom-right' | 'none' | false;
+  consentMode?: boolean;
+  /** 0 to 10000 ms, default 500. */
+  waitForUpdate?: number;
+  catalog?: CatalogEntry[];
+  texts?: Partial<Record<Language, Partial<Record<TextId, string>>>>;
+}
+
+declare global {
+  interface Window {
+    readonly SmartCP: SmartCP;
+  }
+  interface WindowEventMap {
+    'smartcp:ready': CustomEvent<Consent | null>;
+    'smartcp:consent': CustomEvent<Consent>;
+    'smartcp:change': CustomEvent<Consent | null>;
+    'smartcp:blocked': CustomEvent<BlockedWrite>;
+    'smartcp:error': CustomEvent<{ message: string }>;
+  }
+}

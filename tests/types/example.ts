@@ -1,0 +1,34 @@
+// What a front-end developer writes against SmartCP: it must type-check against dist/smartcp.d.ts.
+import type { Consent, ConsentRecord, SmartCPConfig, StorageKind } from '../../dist/smartcp';
+
+export const config: SmartCPConfig = {
+  vendors: {
+    smartsupp: { key: 'CHAT_KEY', cookieDomain: '.shop.cz', hideWidget: true },
+    smartlook: { key: 'PROJECT_KEY', region: 'eu' },
+  },
+  revision: 2,
+  lang: 'pl',
+  expiryDays: 182,
+  gpc: 'marketing',
+  logEndpoint: '/consent-log',
+  policyUrl: '/privacy',
+  theme: 'auto',
+  reopenButton: 'bottom-right',
+  catalog: [{ name: '_ga_<ID>', kind: 'cookie', category: 'analytics', retentionDays: 395, purpose: { en: 'Statistics.' } }],
+  texts: { pl: { title: 'Ciasteczka', description: 'Krótko o plikach cookie.' } },
+};
+
+export async function onReady(): Promise<boolean> {
+  const consent: Consent | null = await window.SmartCP.ready;
+  window.SmartCP.on('change', (next) => {
+    if (next?.categories.analytics) console.log('analytics granted', next.method);
+  }).on('blocked', (write) => console.log(write.name, write.kind, write.reason));
+  window.addEventListener('smartcp:consent', (event) => console.log(event.detail.id));
+  const kind: StorageKind = 'localStorage';
+  if (!window.SmartCP.isAllowed('ssupp_CHAT_KEY', kind)) await window.SmartCP.showPreferences();
+  const updated = await window.SmartCP.setConsent({ marketing: false });
+  const text = window.SmartCP.exportRecord();
+  const record: ConsentRecord | null = text ? JSON.parse(text) : null;
+  await window.SmartCP.setLanguage('cs');
+  return !!consent && updated.categories.functional && record?.version === 1 && window.SmartCP.accepted('analytics');
+}

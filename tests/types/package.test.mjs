@@ -1,0 +1,43 @@
+// The package as a site owner or a bundler gets it: what `npm pack` ships, and what its exports resolve to.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { root } from '../wasm/load-core.mjs';
+
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+test('npm pack ships dist/, the README and the CHANGELOG, nothing else', () => {
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const files = packed.files.map((f) => f.path).sort();
+  assert.deepEqual(files, ['CHANGELOG.md', 'README.md', 'dist/smartcp-core.js', 'dist/smartcp-integrations.js', 'dist/smartcp-reopen.js',
+    'dist/smartcp-ui.js', 'dist/smartcp.d.ts', 'dist/smartcp.js', 'dist/smartcp.wasm', 'package.json']);
+  assert.match(readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${pkg.version.replaceAll('.', '\\.')} `, 'm'), 'the CHANGELOG has this version');
+});
+
+test('a project that installs it resolves the script, every dist file and the types', () => {
+  const project = mkdtempSync(path.join(os.tmpdir(), 'smartcp-consumer-'));
+  try {
+    mkdirSync(path.join(project, 'node_modules'));
+    symlinkSync(root, path.join(project, 'node_modules/smartcp'), 'dir');
+    const require = createRequire(path.join(project, 'index.js'));
+    assert.equal(require.resolve('smartcp'), path.join(root, 'dist/smartcp.js'));
+    assert.equal(require.resolve('smartcp/dist/smartcp.wasm'), path.join(root, 'dist/smartcp.wasm'));
+    writeFileSync(path.join(project, 'use.ts'),
+      "import type { SmartCPConfig } from 'smartcp';\nexport const c: SmartCPConfig = { lang: 'cs' };\nexport const ok: Promise<unknown> = window.SmartCP.ready;\n");
+    writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2020', lib: ['ES2020', 'DOM'] },
+      files: ['use.ts'],
+    }));
+    try {
+      execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', project], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      assert.fail(`tsc failed:\n${error.stdout}${error.stderr}`);
+    }
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+});
