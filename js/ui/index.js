@@ -86,7 +86,8 @@ export function createUI({ win, host, config, lang, catalog, getRecord, choose, 
     target?.focus?.();
   };
 
-  const showBanner = () => {
+  // `still`: shown again in another language, without the entrance animation.
+  const showBanner = (still = false) => {
     close();
     textHash();
     element = renderBanner({
@@ -96,12 +97,13 @@ export function createUI({ win, host, config, lang, catalog, getRecord, choose, 
         else decided(action);
       },
     });
+    if (still) element.dataset.still = '';
     layer = 'banner';
     root.append(element);
     onLayer();
   };
 
-  const showPreferences = (from = doc.activeElement, fromBanner = false) => {
+  const showPreferences = (from = doc.activeElement, fromBanner = false, still = false) => {
     const keep = draft;
     if (!fromBanner && layer !== 'dialog') opener = from === host.host ? root.activeElement : from;
     close();
@@ -124,6 +126,7 @@ export function createUI({ win, host, config, lang, catalog, getRecord, choose, 
     element.addEventListener('keydown', trapFocus);
     // Closed by the browser itself (a second Escape without user activation): same as our close.
     element.addEventListener('close', () => { if (layer === 'dialog') closePreferences(); });
+    if (still) element.dataset.still = '';
     layer = 'dialog';
     root.append(element);
     if (element.showModal) element.showModal();
@@ -137,7 +140,7 @@ export function createUI({ win, host, config, lang, catalog, getRecord, choose, 
     if (layer !== 'dialog') return;
     close();
     if (!getRecord()) {
-      showBanner();
+      showBanner(true);
       element.querySelector('[data-smartcp-action="preferences"]')?.focus();
       opener = null;
     } else {
@@ -177,8 +180,8 @@ export function createUI({ win, host, config, lang, catalog, getRecord, choose, 
     },
     /** Renders what is open again, in the language `lang()` now gives. */
     relabel: () => {
-      if (layer === 'banner') showBanner();
-      else if (layer === 'dialog') showPreferences(null, true);
+      if (layer === 'banner') showBanner(true);
+      else if (layer === 'dialog') showPreferences(null, true, true);
     },
   };
 }
