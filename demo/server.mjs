@@ -2,6 +2,7 @@
 // MIME type. Usage: node demo/server.mjs [--port 8080]   (PORT in the environment works too)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,13 +13,27 @@ const host = process.env.HOST ?? '127.0.0.1';
 
 // What the strictest site owner would set: only 'wasm-unsafe-eval' beyond 'self'.
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
   '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
 };
+// More demo pages, made from the shop page (demo/index.html) by the server: one whose response sets
+// cookies that need consent before the widget can run, a single-page app, and one under the strictest
+// CSP, which allows scripts only by a nonce made for each response.
+const PAGES = {
+  '/preloaded.html': {
+    setCookie: ['SL_C_23361dd035530_SID=server-set; Path=/; Max-Age=31536000', '_fbp=fb.1.1700000000000.42; Path=/; Max-Age=7776000',
+      '_ga=GA1.1.1700000000.1700000000; Path=/; Max-Age=34128000', 'ssupp.visits=12; Path=/; Max-Age=15724800'],
+  },
+  '/spa.html': {},
+  '/strict.html': { nonce: true },
+};
+export const STRICT_CSP = (nonce) => `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; ` +
+  "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
 const MOUNTS = [['/smartcp/', path.join(root, 'dist')], ['/js/', path.join(root, 'js')], ['/', path.join(root, 'demo')]];
 
 function resolve(urlPath, mounts) {
@@ -66,18 +81,29 @@ export function startServer(listenPort = port, extraMounts = []) {
         consentLog(req, res, logEntries);
         return;
       }
-      let file = resolve(decodeURIComponent(url.pathname), mounts);
+      const page = PAGES[url.pathname];
+      let file = resolve(page ? '/index.html' : decodeURIComponent(url.pathname), mounts);
       if (file && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
-      const body = file && (await readFile(file).catch(() => null));
+      let body = file && (await readFile(file).catch(() => null));
       if (!body) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
+      let csp = CSP;
+      if (page) {
+        body = body.toString('utf8').replace('<body>', `<body data-page="${url.pathname.slice(1, -5)}">`);
+        if (page.nonce) {
+          const nonce = randomBytes(16).toString('base64');
+          body = body.replaceAll('<script ', `<script nonce="${nonce}" `);
+          csp = STRICT_CSP(nonce);
+        }
+      }
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CSP,
+        'content-security-policy': csp,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
+        ...(page?.setCookie ? { 'set-cookie': page.setCookie } : {}),
       });
       res.end(body);
     } catch {

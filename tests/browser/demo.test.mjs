@@ -1,5 +1,7 @@
-// The demo page in Chromium, served with the strictest CSP: the core loads, decides live, and nothing
-// is blocked by the policy.
+// The demo site (scripts/demo.sh) in Chromium: the shop with its stand-ins of Smartsupp, Smartlook,
+// Google's tag and an ad pixel, driven through accept, withdrawal, a custom choice; the live panel must
+// agree with what the browser really stores. Then the other demo pages: keys set by the server, a
+// single-page app, the strictest CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -19,73 +21,154 @@ before(async () => {
   browser = await launch();
   mkdirSync(shots, { recursive: true });
 });
-
 after(async () => {
   await browser?.close();
   server?.close();
 });
 
-const verdictOf = (page, name) =>
-  page.locator('#writes tr', { has: page.locator(`code:text-is("${name}")`) }).locator('.badge').textContent();
-
-test('the core loads under a strict CSP and gates writes live', async () => {
-  const page = await browser.newPage();
+async function visit(context, pathname = '/') {
+  const page = await context.newPage();
   const watcher = await watch(page);
-  const response = await page.goto(base + '/');
+  const response = await page.goto(base + pathname);
+  await page.evaluate(() => window.SmartCP.ready);
+  await page.waitForSelector('html[data-panel="ready"]');
+  return { page, watcher, response };
+}
+
+// What the browser holds: its cookie jar and the origin's storage ("kind:name").
+async function truth(context, page) {
+  const cookies = (await context.cookies()).map((c) => `cookie:${c.name}`);
+  const storage = await page.evaluate(() => ['localStorage', 'sessionStorage']
+    .flatMap((kind) => Object.keys(window[kind]).map((name) => `${kind}:${name}`)));
+  return [...cookies, ...storage].sort();
+}
+const panelKeys = (page) => page.locator('#panel-storage tr').evaluateAll((rows) => rows.map((r) => r.dataset.key).sort());
+const panelCategory = (page, key) => page.locator(`#panel-storage tr[data-key="${key}"]`).getAttribute('data-category');
+
+/** Waits until the panel lists exactly what the browser holds, and returns it. */
+async function agree(context, page) {
+  let held = [];
+  let shown = [];
+  for (let i = 0; i < 30; i++) {
+    held = await truth(context, page);
+    shown = await panelKeys(page);
+    if (JSON.stringify(held) === JSON.stringify(shown)) return held;
+    await page.waitForTimeout(100);
+  }
+  assert.deepEqual(shown, held, 'the panel lists what the browser holds');
+  return held;
+}
+const action = (page, name) => page.locator(`smartcp-widget .layer [data-smartcp-action="${name}"]`);
+
+test('the shop: before any choice only functional storage, the pixel refused, the panel agrees with the browser', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const { page, watcher, response } = await visit(context);
   assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-
-  assert.equal(await verdictOf(page, 'ssupp.vid'), 'allow');
-  assert.equal(await verdictOf(page, 'ssupp.visits'), 'refuse');
-  assert.equal(await verdictOf(page, 'SL_C_23361dd035530_SID'), 'refuse');
-  assert.equal(await verdictOf(page, 'cart'), 'allow');
-  assert.equal(await page.locator('#signals dd').nth(3).textContent(), 'denied');  // analytics_storage
-
-  // Smartsupp's state is written without its marketing field.
-  const redacted = JSON.parse(await page.locator('#try-result').textContent());
-  assert.equal(redacted.verdict, 'redact');
-  assert.equal(redacted.value, '{"vid":"v-4471","sessionId":"s-19","opened":true}');
-  await page.screenshot({ path: path.join(shots, 'demo-desktop.png'), fullPage: true });
-  await page.screenshot({ path: path.join(shots, 'demo-desktop-top.png') });
-
-  await page.locator('#analytics').check();
-  assert.equal(await verdictOf(page, 'SL_C_23361dd035530_SID'), 'allow');
-  assert.equal(await verdictOf(page, '_fbp'), 'refuse');
-  await page.locator('#marketing').check();
-  assert.equal(await verdictOf(page, 'ssupp.visits'), 'allow');
-  assert.equal(JSON.parse(await page.locator('#try-result').textContent()).verdict, 'allow');
-
-  const issues = await page.locator('#issues li').allTextContents();
-  assert.ok(issues.some((i) => i.startsWith('vendors.smartlook.key:')), issues.join('\n'));
-  assert.ok(issues.some((i) => i.startsWith('expiryDays:')), issues.join('\n'));
-
-  await page.locator('#lang').selectOption('pl');
-  assert.match(await page.locator('#catalog').textContent(), /Zapamiętuje Twój wybór/);
-
+  await page.waitForFunction(() => window.__smartsupp && localStorage.getItem('ssupp_demo-chat'));
+  await action(page, 'accept-all').waitFor();
+  const held = await agree(context, page);
+  assert.ok(held.includes('localStorage:ssupp_demo-chat'), 'the chat wrote its state from its iframe');
+  assert.ok(!held.some((k) => /SL_|_ga|_fbp|shop_stats|smartlook/.test(k)), held.join(' '));
+  await page.waitForSelector('#panel-blocked tr[data-key="cookie:_fbp"]');
+  assert.equal(await page.locator('#panel-signals tr[data-signal="analytics_storage"] td').nth(2).textContent(), 'denied');
+  assert.match(await page.locator('#panel-vendors').textContent(), /Smartlook recorder: not loaded/);
+  await page.screenshot({ path: path.join(shots, 'demo-shop.png') });
   assert.deepEqual(await watcher.cspViolations(), []);
   assert.deepEqual(watcher.problems, []);
-  await page.close();
-});
-
-test('mobile width and dark mode', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme: 'dark', deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  await page.goto(base + '/');
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  // Nothing overflows sideways at 360 px.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
-  await page.screenshot({ path: path.join(shots, 'demo-mobile-dark.png'), fullPage: false });
   await context.close();
 });
 
-test('a missing wasm is reported on the page, not thrown into it', async () => {
-  const page = await browser.newPage();
-  const watcher = await watch(page);
-  await page.route('**/smartcp.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(base + '/');
-  await page.waitForSelector('html[data-ready="error"]', { timeout: 15000 });
-  assert.match(await page.locator('#status').textContent(), /could not load/);
-  assert.ok(!watcher.problems.some((p) => p.startsWith('pageerror')), watcher.problems.join('\n'));
-  await page.close();
+test('accept, withdraw, choose: storage, vendors, Consent Mode and the panel follow each step', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const { page, watcher } = await visit(context);
+  await action(page, 'accept-all').click();
+  await page.waitForFunction(() => localStorage.getItem('smartlook_queued_chunks') && document.cookie.includes('_ga=')
+    && localStorage.getItem('shop_stats') === '1');
+  let held = await agree(context, page);
+  for (const key of ['cookie:SL_C_23361dd035530_SID', 'cookie:_ga', 'localStorage:SL_L_23361dd035530_SID', 'localStorage:shop_stats']) {
+    assert.ok(held.includes(key), `${key} is written once allowed`);
+  }
+  assert.equal(await panelCategory(page, 'cookie:_ga'), 'analytics');
+  const ga = (await context.cookies()).find((c) => c.name === '_ga');
+  assert.ok((ga.expires * 1000 - Date.now()) / 86400000 <= 395.01, 'Google\'s 400-day cookie is capped at 395 days');
+  await page.waitForFunction(() => document.querySelector('#panel-signals tr[data-signal="ad_storage"] td:last-child')?.textContent === 'granted');
+  await page.screenshot({ path: path.join(shots, 'demo-shop-accepted.png') });
+
+  // The next page load: the pixel may write now.
+  await page.reload();
+  await page.evaluate(() => window.SmartCP.ready);
+  await page.waitForFunction(() => document.cookie.includes('_fbp='));
+
+  // Withdrawal from the reopen button: everything optional goes at once.
+  await page.locator('smartcp-widget .reopen').click();
+  await action(page, 'reject-all').click();
+  await page.waitForFunction(() => !document.cookie.includes('_ga=') && !localStorage.getItem('shop_stats'));
+  held = await agree(context, page);
+  assert.ok(!held.some((k) => /SL_|_ga|_fbp|shop_stats|smartlook/.test(k)), held.join(' '));
+  assert.equal(await page.evaluate(() => window.__smartlook.recording), false, 'the recorder is paused');
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('ssupp_demo-chat'))).visits, undefined, 'no marketing visit counter');
+
+  // A custom choice: analytics only.
+  await page.locator('smartcp-widget .reopen').click();
+  await page.locator('smartcp-widget [data-smartcp-category="analytics"]').check();
+  await action(page, 'save').click();
+  await page.waitForFunction(() => document.cookie.includes('SL_C_23361dd035530_SID'));
+  held = await agree(context, page);
+  assert.ok(!held.includes('cookie:_fbp'));
+  assert.match(await page.locator('#panel-consent').textContent(), /custom/);
+  assert.deepEqual(await watcher.cspViolations(), []);
+  assert.deepEqual(watcher.problems, []);
+  await context.close();
+});
+
+test('keys set by the server before the widget loaded are deleted at once without consent', async () => {
+  const context = await browser.newContext();
+  const { page, response } = await visit(context, '/preloaded.html');
+  assert.match(await response.headerValue('set-cookie'), /_fbp=/, 'the server did set them');
+  const held = await agree(context, page);
+  assert.ok(!held.some((k) => /SL_C|_ga|_fbp|ssupp\.visits/.test(k)), held.join(' '));
+  assert.match(await page.locator('#notice').textContent(), /server set/);
+  await context.close();
+});
+
+test('the single-page app: views change without a reload, the widget and the panel carry on', async () => {
+  const context = await browser.newContext();
+  const { page } = await visit(context, '/spa.html');
+  await action(page, 'accept-all').click();
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.locator('[data-add="p2"]').click();
+  await page.locator('a[data-route="cart"]').first().click();
+  assert.match(page.url(), /\?view=cart$/);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
+  assert.equal(await page.locator('#cart-list li').count(), 1);
+  assert.ok(await page.locator('smartcp-widget .reopen').isVisible());
+  await agree(context, page);
+  await page.goBack();
+  assert.equal(await page.locator('.products').isVisible(), true);
+  await context.close();
+});
+
+test('the strictest CSP: scripts only by nonce, and everything still works', async () => {
+  const context = await browser.newContext();
+  const { page, watcher, response } = await visit(context, '/strict.html');
+  const csp = response.headers()['content-security-policy'];
+  assert.match(csp, /^default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic' 'wasm-unsafe-eval'/);
+  assert.ok(!/script-src[^;]*'self'/.test(csp));
+  await action(page, 'accept-all').click();
+  await page.waitForFunction(() => localStorage.getItem('shop_stats') === '1' && window.__smartlook?.recording);
+  await agree(context, page);
+  assert.deepEqual(await watcher.cspViolations(), []);
+  assert.deepEqual(watcher.problems, []);
+  await context.close();
+});
+
+test('the demo at a phone\'s width, in Polish', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const { page } = await visit(context);
+  await page.locator('[data-lang="pl"]').click();
+  await page.waitForFunction(() => document.querySelector('smartcp-widget').shadowRoot.querySelector('.banner')?.lang === 'pl');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await page.screenshot({ path: path.join(shots, 'demo-shop-mobile.png') });
+  await context.close();
 });

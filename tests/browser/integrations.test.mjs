@@ -1,5 +1,5 @@
 // Integrations, in Chromium, on a page whose CSP allows scripts only by nonce: Google Consent Mode,
-// Smartsupp and Smartlook (test stand-ins that record the calls they get, in order), gated
+// Smartsupp and Smartlook (the demo's stand-ins, which record the calls they get, in order), gated
 // <script type="text/plain">, Global Privacy Control, other tabs, the consent log.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,7 +77,7 @@ test('Smartsupp: stub at once, consent queued before its loader, recording off w
   await v.page.evaluate(() => window.SmartCP.setConsent({ marketing: false }));
   assert.deepEqual((await smartsupp(v.page)).calls.slice(3),
     [['analyticsConsent', true], ['marketingConsent', true], ['analyticsConsent', true], ['marketingConsent', false]]);
-  assert.equal(v.requests.filter((p) => p.endsWith('smartsupp-loader.js')).length, 1, 'loaded once');
+  assert.equal(v.requests.filter((p) => p.endsWith('/vendors/smartsupp/loader.js')).length, 1, 'loaded once');
   await v.context.close();
 
   const gated = await open({ config: { vendors: { ...CONFIG.vendors, smartsupp: { ...CONFIG.vendors.smartsupp, category: 'marketing' } } } });
@@ -94,7 +94,7 @@ test('Smartsupp: stub at once, consent queued before its loader, recording off w
 test('Smartlook: loads only with analytics, withdrawal pauses it and deletes its keys, granting again resumes without a reload', async () => {
   const v = await open();
   await v.page.waitForTimeout(200);
-  assert.ok(!v.requests.some((p) => p.endsWith('smartlook-recorder.js')), 'no recorder before consent');
+  assert.ok(!v.requests.some((p) => p.endsWith('/vendors/smartlook/recorder.js')), 'no recorder before consent');
   assert.equal((await v.page.evaluate(() => window.__early)).smartlook, 'function');
   await v.page.evaluate(() => window.SmartCP.setConsent({ analytics: true }));
   await v.page.waitForFunction(() => window.__smartlook);
@@ -111,7 +111,7 @@ test('Smartlook: loads only with analytics, withdrawal pauses it and deletes its
   await v.page.evaluate(() => window.SmartCP.acceptAll());
   assert.deepEqual((await smartlook(v.page)).calls.at(-1), ['resume']);
   assert.deepEqual(await hasKeys(), [true, true]);
-  assert.equal(v.requests.filter((p) => p.endsWith('smartlook-recorder.js')).length, 1, 'no second load');
+  assert.equal(v.requests.filter((p) => p.endsWith('/vendors/smartlook/recorder.js')).length, 1, 'no second load');
   await v.context.close();
 });
 
