@@ -39,8 +39,10 @@ export function createApi(win, state) {
     timestamp: record.timestamp, expires: record.expires,
   } : null);
 
+  const ready = state.ready.then(() => consentOf(runtime.getRecord()));
+  ready.catch(() => {});  // a page that never looks at `ready` gets the `error` event, not an unhandled rejection
   const api = {
-    ready: state.ready.then(() => consentOf(runtime.getRecord())),
+    ready,
     getConsent: () => (runtime ? consentOf(runtime.getRecord()) : null),
     accepted(category) {
       if (!CATEGORIES.includes(category)) return false;
