@@ -26,3 +26,33 @@ export function readConfig(doc, script) {
   }
   return { text, early };
 }
+
+const oneOf = (value, allowed, fallback) => (allowed.includes(value) ? value : fallback);
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * What the banner needs before the core has validated the config, read from `early` the way the core
+ * reads it (an invalid value is the default), so that the banner the core's config re-renders is the
+ * same one: theme, reopen button, language, texts, policy link, Global Privacy Control.
+ */
+export function provisionalConfig(early) {
+  const texts = {};
+  for (const [lang, table] of Object.entries(isObject(early.texts) ? early.texts : {})) {
+    if (!isObject(table)) continue;
+    texts[lang] = Object.fromEntries(Object.entries(table).filter(([, t]) => typeof t === 'string' && t.length <= 2000));
+  }
+  const url = early.policyUrl;
+  const gpc = early.gpc === true ? 'marketing' : early.gpc === false ? 'ignore' : oneOf(early.gpc, ['marketing', 'all', 'ignore'], 'marketing');
+  return {
+    theme: oneOf(early.theme, ['auto', 'light', 'dark'], 'auto'),
+    reopenButton: early.reopenButton === false ? 'none' : oneOf(early.reopenButton, ['bottom-left', 'bottom-right', 'none'], 'bottom-left'),
+    lang: oneOf(early.lang, ['pl', 'en', 'cs'], 'en'),
+    texts,
+    policyUrl: typeof url === 'string' && !/[\x00-\x20\x7f]/.test(url) && (/^https?:\/\/./.test(url) || (url.startsWith('/') && !url.startsWith('//')))
+      ? url : null,
+    gpc,
+    expiryDays: 182,
+    maxCookieDays: 395,
+    vendors: {},
+  };
+}

@@ -12,14 +12,15 @@ import { pickLanguage } from './i18n.js';
  * @param {Window & typeof globalThis} o.win
  * @param {string} o.baseUrl where smartcp.js was loaded from
  * @param {string} [o.nonce]
- * @param {any} o.config the configuration as the core validated it
+ * @param {any} o.config the configuration: provisional (see provisionalConfig) until update() gives the core's
+ * @param {Promise<unknown>} o.ready settles once the core is ready: the dialog needs its catalog
  * @param {(lang: string) => any} o.catalog
  * @param {() => any} o.getRecord
- * @param {(method: string, analytics: boolean, marketing: boolean, proof: {lang: string, textHash: string}) => void} o.choose
+ * @param {(method: string, analytics: boolean, marketing: boolean, proof: {lang: string, textHash: string}) => Promise<unknown>} o.choose recorded once the core is ready
  * @param {(action: string) => void} o.onSiteAction accept-all / reject-all from the site's own controls
  * @param {(error: unknown) => void} o.onError
  */
-export function createUiControl({ win, baseUrl, nonce, config, catalog, getRecord, choose, onSiteAction, onError }) {
+export function createUiControl({ win, baseUrl, nonce, config, ready, catalog, getRecord, choose, onSiteAction, onError }) {
   const doc = win.document;
   const host = createHost(win, { theme: config.theme, nonce });
   host.addStyles(base);
@@ -41,7 +42,7 @@ export function createUiControl({ win, baseUrl, nonce, config, catalog, getRecor
   let loading = null;
   const load = () => {
     loading ??= Promise.all([import(`${baseUrl}smartcp-ui.js`), host.mount()]).then(([module]) => {
-      ui = module.createUI({ win, host, config, lang, catalog, getRecord, choose, onLayer: refresh });
+      ui = module.createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer: refresh });
       return ui;
     });
     // A failed import can be retried by the next call.
@@ -58,7 +59,10 @@ export function createUiControl({ win, baseUrl, nonce, config, catalog, getRecor
     onError(error);
     throw error;
   });
-  const showPreferences = (from) => run((u) => u.showPreferences(from ?? doc.activeElement));
+  const showPreferences = (from) => {
+    const opener = from ?? doc.activeElement;
+    return run((u) => ready.then(() => u.showPreferences(opener)));
+  };
 
   // The site's own controls, in the light DOM. Clicks inside the widget are the widget's own.
   doc.addEventListener('click', (event) => {
@@ -80,11 +84,19 @@ export function createUiControl({ win, baseUrl, nonce, config, catalog, getRecor
   }
 
   return {
-    /** On load: the banner when there is no valid choice, else only the reopen button. */
+    /** The banner when there is no valid choice (unless it is up already), else only the reopen button. */
     start() {
       host.mount().then(refresh);
-      if (!getRecord()) return run((u) => u.showBanner());
+      if (!getRecord() && !ui?.layer()) return run((u) => u.showBanner());
       return Promise.resolve();
+    },
+    /** The config as the core validated it replaces the provisional one; what is shown follows. */
+    update(validated) {
+      const shown = (c) => JSON.stringify([c.texts, c.policyUrl, c.gpc, c.lang]);
+      const same = shown(validated) === shown(config);
+      for (const key of Object.keys(config)) delete config[key];
+      Object.assign(config, validated);
+      if (!same) relabel();  // otherwise what is on screen stays, focus included
     },
     show: () => run((u) => u.showBanner()),
     showPreferences: () => showPreferences(),

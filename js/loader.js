@@ -9,11 +9,11 @@ import { coreDecide } from './decide.js';
 import { createSweeper } from './cleanup.js';
 import { createApi } from './api.js';
 import { pickLanguage } from './i18n.js';
-import { readConfig } from './config-source.js';
+import { readConfig, provisionalConfig } from './config-source.js';
 import { runEarly } from './early.js';
 import { CONSENT_COOKIE, createConsentState, storedConsent } from './consent-state.js';
 import { syncTabs } from './tabs.js';
-import { loadScript } from './load-script.js';
+import { loadCore } from './load-core.js';
 
 function start(win) {
   const doc = win.document;
@@ -21,6 +21,17 @@ function start(win) {
   const script = doc.currentScript;
   const base = script?.src ? new URL('.', script.src).href : './';
   const nonce = script?.nonce;
+  // The visible parts are fetched first of all, before the guard is set up: nothing of the page runs
+  // until this script returns, and the banner is on the critical path.
+  const importModule = (file) => {
+    const module = import(`${base}${file}`);
+    module.catch(() => {});  // reported where it is used
+    return module;
+  };
+  const { text: configText, early } = readConfig(doc, script);
+  const stored = storedConsent({ getCookie: () => doc.cookie }) !== '';  // the guard is not there yet
+  const controlsModule = importModule('smartcp-reopen.js');
+  const uiModule = stored ? null : importModule('smartcp-ui.js');
   const blocked = [];
   let decide = () => undefined;  // the core is not ready: hold every write
   let emit = () => {};
@@ -41,41 +52,59 @@ function start(win) {
   emit = public_.emit;
   Object.defineProperty(win, 'SmartCP', { value: public_.api, enumerable: true });
 
-  const { text: configText, early } = readConfig(doc, script);
   runEarly(win, early);  // Consent Mode's default and the vendors' stubs, before the page's own scripts
 
-  const importModule = (file) => {
-    const module = import(`${base}${file}`);
-    module.catch(() => {});  // reported where it is used
-    return module;
+  const report = (what) => (error) => {
+    win.console?.error?.(`SmartCP: ${what}`, error);
+    emit('error', { message: String(error?.message ?? error) });
   };
-  const controlsModule = importModule('smartcp-reopen.js');
-  const integrationsModule = importModule('smartcp-integrations.js');
-  // Without a stored choice the banner will be needed: its code is fetched beside the core, not after it.
-  if (!storedConsent(guard.native)) importModule('smartcp-ui.js');
+  // Set once the core is ready; until then the visible parts work from the config as parsed here.
+  let engine = null;
+  let state = null;
+  let runtime = null;
+  let ui = null;
+  const controls = controlsModule.then(({ createUiControl }) => createUiControl({
+    win, baseUrl: base, nonce, config: provisionalConfig(early), ready,
+    catalog: (lang) => JSON.parse(engine.catalog(lang)),
+    getRecord: () => state?.record() ?? null,
+    // A choice made on the banner before the core is ready is recorded as soon as it is.
+    choose: (method, analytics, marketing, proof) => ready
+      .then(() => runtime.choose(method, analytics, marketing, proof))
+      .catch(report('the choice could not be recorded')),
+    onSiteAction: (action) => (action === 'accept-all' ? public_.api.acceptAll() : public_.api.rejectAll()).catch(() => {}),
+    onError: report('the banner could not be shown'),
+  }));
+  controls.then((c) => { ui = c; }, report('the banner could not be shown'));
+  // No stored choice: the banner is shown first, from the config as parsed here, and the core (most of
+  // the bytes) is fetched once it is up, so that the two do not share the network. Under "gpc": "all"
+  // with the signal, the choice is made without asking, so there is no banner to show.
+  const firstVisit = !stored && !(early.gpc === 'all' && win.navigator.globalPrivacyControl === true);
+  const painted = () => new Promise((resolve) => { win.requestAnimationFrame(() => win.setTimeout(resolve, 0)); });
+  const bannerUp = firstVisit
+    ? Promise.race([
+      Promise.all([controls, uiModule]).then(([c]) => c.start()).then(painted),  // the core's work waits for the paint
+      new Promise((resolve) => { win.setTimeout(resolve, 3000); }),  // a slow banner does not hold the core back
+    ]).catch(() => {})
+    : Promise.resolve();
+  const integrationsModule = bannerUp.then(() => importModule('smartcp-integrations.js'));
 
   (async () => {
-    await loadScript(doc, base + 'smartcp-core.js', nonce);
-    const core = await win.SmartCPCore({ locateFile: (file) => base + file });
-    const engine = new core.Engine();
+    await bannerUp;
+    const core = await loadCore(win, base, nonce);
+    engine = new core.Engine();
     const configured = JSON.parse(engine.configure(configText));
     for (const issue of configured.issues) {
       win.console?.warn?.(`SmartCP config: ${issue.path || '(config)'}: ${issue.message}`);
     }
     const config = configured.config;
-    const report = (what) => (error) => {
-      win.console?.error?.(`SmartCP: ${what}`, error);
-      emit('error', { message: String(error?.message ?? error) });
-    };
     const decider = coreDecide(core, engine);
     const sweeper = createSweeper({ win, engine, native: guard.native, onError: report('clean-up failed') });
-    const state = createConsentState({ win, engine, native: guard.native });
+    state = createConsentState({ win, engine, native: guard.native });
     state.load();
     const granted = () => state.record()?.categories ?? { functional: true, analytics: false, marketing: false };
     decider.setConsent(granted().analytics, granted().marketing);
     decide = decider.decide;
 
-    let ui = null;
     let integrations = null;
     const unlogged = [];
     const lang = () => ui?.lang() ?? pickLanguage(win, config.lang);
@@ -105,7 +134,7 @@ function start(win) {
       if (state.load()) changed(before, false);
     });
 
-    const runtime = {
+    runtime = {
       getRecord: state.record,
       isAllowed: (name, kind) => decider.decide({ kind, name, value: '', cookie: `${name}=` }).verdict !== 'refuse',
       choose(method, analytics, marketing, proof = { lang: lang(), textHash: '' }) {
@@ -123,20 +152,6 @@ function start(win) {
       hide: () => controls.then((c) => c.hide()),
       setLanguage: (next) => controls.then((c) => c.setLanguage(next)),
     };
-    const controls = controlsModule.then(({ createUiControl }) => createUiControl({
-      win, baseUrl: base, nonce, config,
-      catalog: (l) => JSON.parse(engine.catalog(l)),
-      getRecord: state.record,
-      choose(method, analytics, marketing, proof) {
-        try {
-          runtime.choose(method, analytics, marketing, proof);
-        } catch (error) {
-          report('the choice could not be recorded')(error);
-        }
-      },
-      onSiteAction: (action) => (action === 'accept-all' ? public_.api.acceptAll() : public_.api.rejectAll()).catch(() => {}),
-      onError: report('the banner could not be shown'),
-    }));
     public_.attach(runtime);
 
     // Global Privacy Control under `"gpc": "all"` answers every question: recorded without asking.
@@ -157,9 +172,9 @@ function start(win) {
     resolveReady();
     emit('ready', public_.api.getConsent());
     controls.then((c) => {
-      ui = c;
+      c.update(config);  // the config as the core validated it
       return c.start();
-    }, report('the banner could not be shown')).catch(() => {});
+    }).catch(() => {});
   })().catch((error) => {
     // Closed: held writes stay in memory, nothing optional is ever stored.
     win.console?.error?.('SmartCP: the consent core could not start; storage stays closed.', error);

@@ -15,12 +15,13 @@ import { hashTexts } from './text-hash.js';
  * @param {{root: ShadowRoot, addStyles(css: string): void}} o.host from createHost
  * @param {any} o.config the configuration as the core validated it
  * @param {() => string} o.lang the language to show
+ * @param {Promise<unknown>} o.ready settles once the core is ready (the banner can be up before it)
  * @param {(lang: string) => {entries: any[], vendors: Record<string, any>}} o.catalog the core's catalog, purposes in `lang`
  * @param {() => any} o.getRecord the current consent record, or null
- * @param {(method: string, analytics: boolean, marketing: boolean, proof: {lang: string, textHash: string}) => void} o.choose
+ * @param {(method: string, analytics: boolean, marketing: boolean, proof: {lang: string, textHash: string}) => Promise<unknown>} o.choose
  * @param {() => void} o.onLayer called when the banner or the dialog opens or closes
  */
-export function createUI({ win, host, config, lang, catalog, getRecord, choose, onLayer }) {
+export function createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer }) {
   const doc = win.document;
   const root = host.root;
   host.addStyles(css);
@@ -69,10 +70,11 @@ export function createUI({ win, host, config, lang, catalog, getRecord, choose, 
     draft = null;
   };
 
-  const decided = (method, choice = { analytics: false, marketing: false }) => {
+  // The choice is recorded once the core is ready (at once, unless the banner came up before it).
+  const decided = async (method, choice = { analytics: false, marketing: false }) => {
     const hadFocus = ownsFocus();
     close();
-    choose(method, choice.analytics, choice.marketing, { lang: lang(), textHash: textHash() });
+    await choose(method, choice.analytics, choice.marketing, { lang: lang(), textHash: textHash() });
     onLayer();
     // Said by screen readers; the live region exists before its text changes, so it is announced.
     status.textContent = '';
@@ -93,7 +95,7 @@ export function createUI({ win, host, config, lang, catalog, getRecord, choose, 
     element = renderBanner({
       doc, t, lang: lang(), policyUrl: policyUrl(), note: gpcNote(),
       onAction: (action) => {
-        if (action === 'preferences') showPreferences(root.activeElement ?? null, true);
+        if (action === 'preferences') ready.then(() => showPreferences(root.activeElement ?? null, true), () => {});
         else decided(action);
       },
     });

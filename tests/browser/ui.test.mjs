@@ -355,3 +355,47 @@ test('when the banner\'s code cannot load, the page is told and nothing breaks',
   assert.ok(!watcher.problems.some((p) => p.startsWith('pageerror')), watcher.problems.join('\n'));
   await context.close();
 });
+
+test('first visit: the banner is up before the core, and a choice made then is recorded once the core is ready', async () => {
+  const context = await env.browser.newContext();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/smartcp.wasm', async (route) => {
+    await held;  // the core's bytes arrive only when the test says so
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const watcher = await watch(page);
+  await page.goto(`${env.base}/fixtures/ui.html`);
+  await banner(page).waitFor();
+  assert.equal(await page.evaluate(() => window.SmartCP.getConsent()), null, 'the core is not ready yet');
+  await action(page, 'accept-all').click();
+  assert.equal(await banner(page).count(), 0);
+  assert.equal((await context.cookies()).find((c) => c.name === 'smartcp_consent'), undefined, 'nothing stored before the core decides');
+  release();
+  await page.waitForFunction(() => window.SmartCP.getConsent()?.method === 'accept-all');
+  assert.match((await record(page)).textHash, /^[0-9a-f]{64}$/);
+  await page.locator('smartcp-widget .reopen').waitFor();
+  assert.deepEqual(watcher.problems, []);
+  await context.close();
+});
+
+test('first visit without a core (the wasm is missing): the banner shows, a choice is refused with an error, storage stays closed', async () => {
+  const context = await env.browser.newContext();
+  await context.route('**/smartcp.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await context.newPage();
+  const watcher = await watch(page);
+  await page.addInitScript(() => {
+    window.__errors = [];
+    window.addEventListener('smartcp:error', (e) => window.__errors.push(e.detail.message));
+  });
+  await page.goto(`${env.base}/fixtures/ui.html`);
+  await banner(page).waitFor();
+  await page.waitForFunction(() => window.__errors.length > 0);
+  await action(page, 'accept-all').click();
+  await page.waitForFunction(() => window.__errors.length > 1);
+  assert.equal(await page.evaluate(() => window.SmartCP.getConsent()), null);
+  assert.deepEqual((await context.cookies()).map((c) => c.name), []);
+  assert.ok(!watcher.problems.some((p) => p.startsWith('pageerror')), watcher.problems.join('\n'));
+  await context.close();
+});
