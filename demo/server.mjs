@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,8 +71,23 @@ function consentLog(req, res, entries) {
   });
 }
 
-// `extraMounts`: more [urlPrefix, folder] pairs, looked up first (tests mount their fixtures).
-export function startServer(listenPort = port, extraMounts = []) {
+// Compressed as a production server would, so that timings under a throttled network are realistic.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.ts']);
+const gzipped = new Map();  // file -> [source, gzip] of the last version served
+function gzipOnce(file, body) {
+  const cached = gzipped.get(file);
+  if (cached && cached[0].equals(body)) return cached[1];
+  const zipped = gzipSync(body, { level: 9 });
+  gzipped.set(file, [body, zipped]);
+  return zipped;
+}
+
+/**
+ * @param {number} listenPort
+ * @param {[string, string][]} extraMounts more [urlPrefix, folder] pairs, looked up first (tests mount their fixtures)
+ * @param {{csp?: boolean}} options csp: false serves without a Content-Security-Policy (benchmarks of widgets that need inline styles)
+ */
+export function startServer(listenPort = port, extraMounts = [], { csp: withCsp = true } = {}) {
   const mounts = [...extraMounts, ...MOUNTS];
   const logEntries = [];
   const server = createServer(async (req, res) => {
@@ -98,9 +114,13 @@ export function startServer(listenPort = port, extraMounts = []) {
           csp = STRICT_CSP(nonce);
         }
       }
+      body = Buffer.from(body);
+      const compress = COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      if (compress) body = page ? gzipSync(body) : gzipOnce(file, body);
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': csp,
+        ...(withCsp ? { 'content-security-policy': csp } : {}),
+        ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
         ...(page?.setCookie ? { 'set-cookie': page.setCookie } : {}),
