@@ -4,26 +4,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer } from '../../demo/server.mjs';
-import { launch, watch } from './browser.mjs';
+import { openFixtures, watch } from './browser.mjs';
 import { root } from '../wasm/load-core.mjs';
 
 const shots = path.join(root, 'build/screenshots');
-let server;
+let env;
 let browser;
 let base;
 
 before(async () => {
-  server = await startServer(0);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
+  env = await openFixtures();
+  ({ browser, base } = env);
   mkdirSync(shots, { recursive: true });
 });
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => env?.close());
 
 const verdictOf = (page, name) =>
   page.locator('#writes tr', { has: page.locator(`code:text-is("${name}")`) }).locator('.badge').textContent();
