@@ -79,7 +79,11 @@ function start(win) {
   // the bytes) is fetched once it is up, so that the two do not share the network. Under "gpc": "all"
   // with the signal, the choice is made without asking, so there is no banner to show.
   const firstVisit = !stored && !(early.gpc === 'all' && win.navigator.globalPrivacyControl === true);
-  const painted = () => new Promise((resolve) => { win.requestAnimationFrame(() => win.setTimeout(resolve, 0)); });
+  // After the frame that paints the banner; a tab in the background paints nothing, so it does not wait.
+  const painted = () => new Promise((resolve) => {
+    if (doc.hidden) resolve();
+    else win.requestAnimationFrame(() => win.setTimeout(resolve, 0));
+  });
   const bannerUp = firstVisit
     ? Promise.race([
       Promise.all([controls, uiModule]).then(([c]) => c.start()).then(painted),  // the core's work waits for the paint
