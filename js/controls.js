@@ -45,7 +45,7 @@ export function createUiControl({ win, baseUrl, nonce, config, ready, catalog, g
       ui = module.createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer: refresh });
       return ui;
     });
-    // A failed import can be retried by the next call.
+    // A failed import is reported on every call that needs it (browsers keep a failed module failed).
     loading.catch(() => { loading = null; });
     return loading;
   };
