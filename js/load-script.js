@@ -1,8 +1,10 @@
+import { trusted } from './trusted-types.js';
+
 /** Adds an async classic script, with the page's nonce. Resolves when it has run. */
 export function loadScript(doc, src, nonce) {
   return new Promise((resolve, reject) => {
     const el = doc.createElement('script');
-    el.src = src;
+    el.src = trusted(doc.defaultView).scriptURL(src);
     el.async = true;
     if (nonce) el.nonce = nonce;
     el.onload = resolve;

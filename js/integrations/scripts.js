@@ -2,6 +2,8 @@
 // load or added later, runs once when every category it names is granted: as a new <script> in its
 // place, with its attributes, its nonce, and its async or in-order execution.
 
+import { trusted } from '../trusted-types.js';
+
 const SELECTOR = 'script[type="text/plain"][data-category]';
 const KNOWN = new Set(['functional', 'analytics', 'marketing']);
 
@@ -25,13 +27,14 @@ export function scriptActivator(win, warn) {
     if (!categories.length || !categories.every((c) => granted[c])) return;
     const run = doc.createElement('script');
     for (const { name, value } of el.attributes) {
-      if (name !== 'type' && name !== 'data-category' && name !== 'nonce') run.setAttribute(name, value);
+      if (name !== 'type' && name !== 'data-category' && name !== 'nonce' && name !== 'src') run.setAttribute(name, value);
     }
+    if (el.hasAttribute('src')) run.src = trusted(win).scriptURL(el.getAttribute('src'));
     if (el.dataset.type) run.type = el.dataset.type;  // data-type="module" for module scripts
     if (el.nonce) run.nonce = el.nonce;  // the attribute is hidden once parsed; the property keeps it
     // Inserted scripts run async; without the async attribute they keep their order, as parsed ones would.
     run.async = el.hasAttribute('async');
-    if (!el.hasAttribute('src')) run.textContent = el.textContent;
+    if (!el.hasAttribute('src')) run.text = trusted(win).script(el.textContent);
     run.dataset.smartcpActivated = el.dataset.category;
     el.replaceWith(run);
   };
