@@ -11,8 +11,7 @@ import { createApi } from './api.js';
 import { pickLanguage } from './i18n.js';
 import { readConfig, provisionalConfig } from './config-source.js';
 import { runEarly } from './early.js';
-import { CONSENT_COOKIE, createConsentState, storedConsent } from './consent-state.js';
-import { syncTabs } from './tabs.js';
+import { createConsentState, storedConsent } from './consent-state.js';
 import { loadCore } from './load-core.js';
 
 function start(win) {
@@ -122,7 +121,7 @@ function start(win) {
       integrations?.apply(granted());
       const consent = public_.api.getConsent();
       if (local) {
-        tabs.announce();
+        integrations?.announce();  // the other tabs read the choice again
         if (record) {
           if (integrations) integrations.log(record);
           else unlogged.push(record);  // chosen before the integrations module arrived
@@ -133,10 +132,11 @@ function start(win) {
       return consent;
     };
     const categoriesNow = () => JSON.stringify(state.record()?.categories ?? null);
-    const tabs = syncTabs(win, CONSENT_COOKIE, () => {
+    // Another tab may have changed the stored choice.
+    const reread = () => {
       const before = categoriesNow();
       if (state.load()) changed(before, false);
-    });
+    };
 
     runtime = {
       getRecord: state.record,
@@ -167,7 +167,7 @@ function start(win) {
     sweeper.watch();
     integrationsModule.then(({ createIntegrations }) => {
       integrations = createIntegrations({
-        win, config, nonce, signals: () => JSON.parse(engine.consentMode()),
+        win, config, nonce, signals: () => JSON.parse(engine.consentMode()), reread,
         warn: (message) => win.console?.warn?.(`SmartCP: ${message}`),
       });
       integrations.apply(granted());
