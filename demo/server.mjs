@@ -33,7 +33,8 @@ const PAGES = {
   '/strict.html': { nonce: true },
 };
 export const STRICT_CSP = (nonce) => `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; ` +
-  "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+  "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types smartcp";
 
 const MOUNTS = [['/smartcp/', path.join(root, 'dist')], ['/js/', path.join(root, 'js')], ['/', path.join(root, 'demo')]];
 

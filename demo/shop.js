@@ -13,7 +13,7 @@ const TEXTS = {
     'view-shop': 'Back to the shop', 'view-cart': 'Your cart', 'cart-empty': 'Your cart is empty.',
     preloaded: 'With this page the server set _ga, _fbp, SL_C_23361dd035530_SID and ssupp.visits, before SmartCP could run. Without consent they are gone at once: they are not in the panel.',
     spa: 'A single-page app: the cart and the shop are views changed with history.pushState. The widget, the chat and the live view carry on without a reload.',
-    strict: 'This page is served with the strictest CSP: scripts only by a nonce made for each response (no \'self\'), \'wasm-unsafe-eval\', styles from \'self\'. SmartCP and its modules, the vendors and the gated script all run.',
+    strict: 'This page is served with the strictest CSP: scripts only by a nonce made for each response (no \'self\'), \'wasm-unsafe-eval\', styles from \'self\', Trusted Types required (SmartCP\'s policy is named smartcp). SmartCP and its modules, the vendors and the gated script all run.',
   },
   pl: {
     tagline: 'Świeżo palona kawa z dostawą do Czech, Polski i Słowacji.',
@@ -26,7 +26,7 @@ const TEXTS = {
     'view-shop': 'Wróć do sklepu', 'view-cart': 'Twój koszyk', 'cart-empty': 'Koszyk jest pusty.',
     preloaded: 'Razem z tą stroną serwer ustawił _ga, _fbp, SL_C_23361dd035530_SID i ssupp.visits, zanim SmartCP mógł zadziałać. Bez zgody od razu znikają: nie ma ich w panelu.',
     spa: 'Aplikacja jednostronicowa: koszyk i sklep to widoki zmieniane przez history.pushState. Widżet, czat i podgląd działają dalej bez przeładowania.',
-    strict: 'Ta strona ma najostrzejszą politykę CSP: skrypty tylko z jednorazowym nonce (bez \'self\'), \'wasm-unsafe-eval\', style z \'self\'. SmartCP, jego moduły, dostawcy i skrypt warunkowy działają.',
+    strict: 'Ta strona ma najostrzejszą politykę CSP: skrypty tylko z jednorazowym nonce (bez \'self\'), \'wasm-unsafe-eval\', style z \'self\', wymagane Trusted Types (polityka SmartCP nazywa się smartcp). SmartCP, jego moduły, dostawcy i skrypt warunkowy działają.',
   },
 };
 

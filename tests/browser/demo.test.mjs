@@ -143,12 +143,13 @@ test('the single-page app: views change without a reload, the widget and the pan
   await context.close();
 });
 
-test('the strictest CSP: scripts only by nonce, and everything still works', async () => {
+test('the strictest CSP: scripts only by nonce, Trusted Types enforced, and everything still works', async () => {
   const context = await browser.newContext();
   const { page, watcher, response } = await visit(context, '/strict.html');
   const csp = response.headers()['content-security-policy'];
   assert.match(csp, /^default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic' 'wasm-unsafe-eval'/);
   assert.ok(!/script-src[^;]*'self'/.test(csp));
+  assert.match(csp, /require-trusted-types-for 'script'; trusted-types smartcp/, 'and Trusted Types enforced');
   await action(page, 'accept-all').click();
   await page.waitForFunction(() => localStorage.getItem('shop_stats') === '1' && window.__smartlook?.recording);
   await agree(context, page);
