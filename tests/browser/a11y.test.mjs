@@ -44,3 +44,15 @@ for (const lang of ['en', 'pl', 'cs']) {
     });
   }
 }
+
+test('axe: the reopen button, in both themes', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context } = await openShop(env, { context: { colorScheme } });
+    await action(page, 'reject-all').click();
+    await page.locator('smartcp-widget .reopen').waitFor();
+    const result = await axe(page);
+    assert.deepEqual(result.violations, [], colorScheme);
+    assert.ok(result.passes > 2, 'axe did examine the button');
+    await context.close();
+  }
+});
