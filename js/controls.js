@@ -1,18 +1,21 @@
-// smartcp-reopen.js: what every visitor gets once the core is ready, imported by smartcp.js so that the
-// render-blocking script stays small. The reopen button, the site's own controls (any element with
+// smartcp-reopen.js: what every visitor gets, fetched by smartcp.js at once (a script of its own, so that
+// the render-blocking script stays small): the reopen button, the site's own controls (any element with
 // data-smartcp-action="preferences", "accept-all" or "reject-all"), the language; and the banner and
-// dialog of smartcp-ui.js, imported only when they are needed: a returning visitor never downloads them.
+// dialog of smartcp-ui.js, fetched only when they are needed: a returning visitor never downloads them.
 import base from './base.css';
 import { createHost } from './host.js';
 import { createReopenButton } from './reopen.js';
 import { pickLanguage } from './i18n.js';
+import { loadModule, registerModule } from './modules.js';
+import { provisionalConfig } from './config-source.js';
 
 /**
  * @param {object} o
  * @param {Window & typeof globalThis} o.win
  * @param {string} o.baseUrl where smartcp.js was loaded from
  * @param {string} [o.nonce]
- * @param {any} o.config the configuration: provisional (see provisionalConfig) until update() gives the core's
+ * @param {Record<string, any>} o.early the config as parsed before the core: the banner can be shown from
+ *   it (see provisionalConfig) until update() gives the core's
  * @param {Promise<unknown>} o.ready settles once the core is ready: the dialog needs its catalog
  * @param {(lang: string) => any} o.catalog
  * @param {() => any} o.getRecord
@@ -20,8 +23,9 @@ import { pickLanguage } from './i18n.js';
  * @param {(action: string) => void} o.onSiteAction accept-all / reject-all from the site's own controls
  * @param {(error: unknown) => void} o.onError
  */
-export function createUiControl({ win, baseUrl, nonce, config, ready, catalog, getRecord, choose, onSiteAction, onError }) {
+export function createUiControl({ win, baseUrl, nonce, early, ready, catalog, getRecord, choose, onSiteAction, onError }) {
   const doc = win.document;
+  const config = provisionalConfig(early);
   const host = createHost(win, { theme: config.theme, nonce });
   host.addStyles(base);
   let chosenLang = null;  // set through SmartCP.setLanguage; otherwise the page decides
@@ -41,7 +45,7 @@ export function createUiControl({ win, baseUrl, nonce, config, ready, catalog, g
   let ui = null;
   let loading = null;
   const load = () => {
-    loading ??= Promise.all([import(`${baseUrl}smartcp-ui.js`), host.mount()]).then(([module]) => {
+    loading ??= Promise.all([loadModule(win, baseUrl, 'ui', nonce), host.mount()]).then(([module]) => {
       ui = module.createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer: refresh });
       return ui;
     });
@@ -118,3 +122,5 @@ export function createUiControl({ win, baseUrl, nonce, config, ready, catalog, g
     },
   };
 }
+
+registerModule(window, 'reopen', { createUiControl });

@@ -2,17 +2,17 @@
 // write that could need consent reaches storage: the guard holds writes until the core (loaded
 // asynchronously from next to this script) can decide. If the core cannot load, the widget stays
 // closed (nothing optional is ever written), says so in the console and through the `error` event,
-// and never throws into the page. What the visitor sees and the vendors are modules of their own,
-// imported beside the core, so that this script stays small.
+// and never throws into the page. What the visitor sees and the vendors are scripts of their own
+// (js/modules.js), fetched beside the core, so that this script stays small.
 import { guardWindowAndFrames } from './frames.js';
 import { coreDecide } from './decide.js';
 import { createSweeper } from './cleanup.js';
 import { createApi } from './api.js';
-import { pickLanguage } from './i18n.js';
-import { readConfig, provisionalConfig } from './config-source.js';
+import { readConfig } from './config-source.js';
 import { runEarly } from './early.js';
 import { createConsentState, storedConsent } from './consent-state.js';
 import { loadCore } from './load-core.js';
+import { loadModule } from './modules.js';
 
 function start(win) {
   const doc = win.document;
@@ -22,15 +22,15 @@ function start(win) {
   const nonce = script?.nonce;
   // The visible parts are fetched first of all, before the guard is set up: nothing of the page runs
   // until this script returns, and the banner is on the critical path.
-  const importModule = (file) => {
-    const module = import(`${base}${file}`);
+  const importModule = (name) => {
+    const module = loadModule(win, base, name, nonce);
     module.catch(() => {});  // reported where it is used
     return module;
   };
   const { text: configText, early } = readConfig(doc, script);
   const stored = storedConsent({ getCookie: () => doc.cookie }) !== '';  // the guard is not there yet
-  const controlsModule = importModule('smartcp-reopen.js');
-  const uiModule = stored ? null : importModule('smartcp-ui.js');
+  const controlsModule = importModule('reopen');
+  const uiModule = stored ? null : importModule('ui');
   const blocked = [];
   let decide = () => undefined;  // the core is not ready: hold every write
   let emit = () => {};
@@ -63,7 +63,7 @@ function start(win) {
   let runtime = null;
   let ui = null;
   const controls = controlsModule.then(({ createUiControl }) => createUiControl({
-    win, baseUrl: base, nonce, config: provisionalConfig(early), ready,
+    win, baseUrl: base, nonce, early, ready,
     catalog: (lang) => JSON.parse(engine.catalog(lang)),
     getRecord: () => state?.record() ?? null,
     // A choice made on the banner before the core is ready is recorded as soon as it is.
@@ -89,7 +89,7 @@ function start(win) {
       new Promise((resolve) => { win.setTimeout(resolve, 3000); }),  // a slow banner does not hold the core back
     ]).catch(() => {})
     : Promise.resolve();
-  const integrationsModule = bannerUp.then(() => importModule('smartcp-integrations.js'));
+  const integrationsModule = bannerUp.then(() => importModule('integrations'));
 
   (async () => {
     await bannerUp;
@@ -110,7 +110,7 @@ function start(win) {
 
     let integrations = null;
     const unlogged = [];
-    const lang = () => ui?.lang() ?? pickLanguage(win, config.lang);
+    const lang = () => ui?.lang() ?? config.lang;  // the controls know the language shown
     // After every change of the choice in force, here or in another tab: the guard's decisions, the
     // clean-up they imply (withdrawal deletes), what the visitor sees, the vendors, the other tabs, events.
     const changed = (before, local) => {

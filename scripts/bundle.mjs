@@ -1,10 +1,11 @@
 // Bundles the browser code into what a site owner copies:
-//   smartcp.js     the loader, a classic script (IIFE), the only render-blocking file;
-//   smartcp-reopen.js  the reopen button, the site's own controls and the language, an ES module
-//                  smartcp.js imports once the core is ready;
+//   smartcp.js     the loader, the only render-blocking file;
+//   smartcp-reopen.js  the reopen button, the site's own controls and the language;
 //   smartcp-integrations.js  Smartsupp, Smartlook, Consent Mode updates, gated scripts, the consent
-//                  log: an ES module smartcp.js imports once the core is ready;
-//   smartcp-ui.js  the banner and the dialog, an ES module imported only when they are shown.
+//                  log, tab sync;
+//   smartcp-ui.js  the banner and the dialog, fetched only when they are shown.
+// All are classic scripts (IIFE); the last three are added by smartcp.js and register their exports
+// (js/modules.js).
 // CSS files are imported as minified text and become constructed stylesheets in the shadow root.
 // Usage: node scripts/bundle.mjs OUT_DIR
 import path from 'node:path';
@@ -28,6 +29,6 @@ const common = {
   bundle: true, minify: true, target: 'es2020', legalComments: 'none', logLevel: 'warning', plugins: [cssAsText],
 };
 await esbuild.build({ ...common, entryPoints: ['js/loader.js'], format: 'iife', outfile: path.join(out, 'smartcp.js') });
-await esbuild.build({ ...common, entryPoints: ['js/controls.js'], format: 'esm', outfile: path.join(out, 'smartcp-reopen.js') });
-await esbuild.build({ ...common, entryPoints: ['js/integrations/index.js'], format: 'esm', outfile: path.join(out, 'smartcp-integrations.js') });
-await esbuild.build({ ...common, entryPoints: ['js/ui/index.js'], format: 'esm', outfile: path.join(out, 'smartcp-ui.js') });
+await esbuild.build({ ...common, entryPoints: ['js/controls.js'], format: 'iife', outfile: path.join(out, 'smartcp-reopen.js') });
+await esbuild.build({ ...common, entryPoints: ['js/integrations/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-integrations.js') });
+await esbuild.build({ ...common, entryPoints: ['js/ui/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-ui.js') });

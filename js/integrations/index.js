@@ -8,6 +8,7 @@ import { scriptActivator } from './scripts.js';
 import { consentLogger } from './consent-log.js';
 import { syncTabs } from '../tabs.js';
 import { CONSENT_COOKIE } from '../consent-state.js';
+import { registerModule } from '../modules.js';
 
 /**
  * @param {object} o
@@ -51,3 +52,5 @@ export function createIntegrations({ win, config, nonce, signals, reread, warn }
     announce: tabs.announce,
   };
 }
+
+registerModule(window, 'integrations', { createIntegrations });

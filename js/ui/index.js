@@ -1,4 +1,4 @@
-// smartcp-ui.js: the banner and the preferences dialog. An ES module that smartcp.js imports only when
+// smartcp-ui.js: the banner and the preferences dialog. A script that smartcp.js fetches only when
 // the visitor has to choose or asks to: a returning visitor never downloads it.
 import css from './styles.css';
 import { h, focusables } from './dom.js';
@@ -8,6 +8,7 @@ import { renderBanner } from './banner.js';
 import { renderPreferences } from './preferences.js';
 import { tablesOf } from './storage-table.js';
 import { hashTexts } from './text-hash.js';
+import { registerModule } from '../modules.js';
 
 /**
  * @param {object} o
@@ -187,3 +188,5 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     },
   };
 }
+
+registerModule(window, 'ui', { createUI });
