@@ -1,7 +1,7 @@
 // The demo site (scripts/demo.sh) in Chromium: the shop with its stand-ins of Smartsupp, Smartlook,
 // Google's tag and an ad pixel, driven through accept, withdrawal, a custom choice; the live panel must
 // agree with what the browser really stores. Then the other demo pages: keys set by the server, a
-// single-page app, the strictest CSP.
+// single-page app, the strictest CSP, and the core's playground.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -167,4 +167,70 @@ test('the demo at a phone\'s width, in Polish', async () => {
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await page.screenshot({ path: path.join(shots, 'demo-shop-mobile.png') });
   await context.close();
+});
+
+// The core playground (/playground.html): the core alone, deciding the writes typed into it.
+const verdictOf = (page, name) =>
+  page.locator('#writes tr', { has: page.locator(`code:text-is("${name}")`) }).locator('.badge').textContent();
+
+test('the core playground: the core loads under a strict CSP and gates writes live', async () => {
+  const page = await browser.newPage();
+  const watcher = await watch(page);
+  const response = await page.goto(base + '/playground.html');
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+
+  assert.equal(await verdictOf(page, 'ssupp.vid'), 'allow');
+  assert.equal(await verdictOf(page, 'ssupp.visits'), 'refuse');
+  assert.equal(await verdictOf(page, 'SL_C_23361dd035530_SID'), 'refuse');
+  assert.equal(await verdictOf(page, 'cart'), 'allow');
+  assert.equal(await page.locator('#signals dd').nth(3).textContent(), 'denied');  // analytics_storage
+
+  // Smartsupp's state is written without its marketing field.
+  const redacted = JSON.parse(await page.locator('#try-result').textContent());
+  assert.equal(redacted.verdict, 'redact');
+  assert.equal(redacted.value, '{"vid":"v-4471","sessionId":"s-19","opened":true}');
+  await page.screenshot({ path: path.join(shots, 'playground-desktop.png'), fullPage: true });
+  await page.screenshot({ path: path.join(shots, 'playground-desktop-top.png') });
+
+  await page.locator('#analytics').check();
+  assert.equal(await verdictOf(page, 'SL_C_23361dd035530_SID'), 'allow');
+  assert.equal(await verdictOf(page, '_fbp'), 'refuse');
+  await page.locator('#marketing').check();
+  assert.equal(await verdictOf(page, 'ssupp.visits'), 'allow');
+  assert.equal(JSON.parse(await page.locator('#try-result').textContent()).verdict, 'allow');
+
+  const issues = await page.locator('#issues li').allTextContents();
+  assert.ok(issues.some((i) => i.startsWith('vendors.smartlook.key:')), issues.join('\n'));
+  assert.ok(issues.some((i) => i.startsWith('expiryDays:')), issues.join('\n'));
+
+  await page.locator('#lang').selectOption('pl');
+  assert.match(await page.locator('#catalog').textContent(), /Zapamiętuje Twój wybór/);
+
+  assert.deepEqual(await watcher.cspViolations(), []);
+  assert.deepEqual(watcher.problems, []);
+  await page.close();
+});
+
+test('the core playground at a phone\'s width, in dark mode', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme: 'dark', deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(base + '/playground.html');
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  // Nothing overflows sideways at 360 px.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await page.screenshot({ path: path.join(shots, 'playground-mobile-dark.png'), fullPage: false });
+  await context.close();
+});
+
+test('the core playground: a missing wasm is reported on the page, not thrown into it', async () => {
+  const page = await browser.newPage();
+  const watcher = await watch(page);
+  await page.route('**/smartcp.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(base + '/playground.html');
+  await page.waitForSelector('html[data-ready="error"]', { timeout: 15000 });
+  assert.match(await page.locator('#status').textContent(), /could not load/);
+  assert.ok(!watcher.problems.some((p) => p.startsWith('pageerror')), watcher.problems.join('\n'));
+  await page.close();
 });
