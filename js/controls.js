@@ -34,7 +34,7 @@ export function createUiControl({ win, baseUrl, nonce, early, ready, catalog, ge
   const position = config.reopenButton;
   const reopen = position === 'none' ? null : createReopenButton(doc, {
     position,
-    onClick: (button) => showPreferences(button),
+    onClick: (button) => showPreferences(button).catch(() => {}),  // reported by run()
   });
   if (reopen) {
     reopen.label(config, lang());
@@ -84,7 +84,11 @@ export function createUiControl({ win, baseUrl, nonce, early, ready, catalog, ge
   new win.MutationObserver(() => relabel()).observe(doc.documentElement, { attributes: true, attributeFilter: ['lang'] });
   function relabel() {
     reopen?.label(config, lang());
-    ui?.relabel();
+    try {
+      ui?.relabel();
+    } catch (error) {
+      onError(error);  // never into the page's own code (a MutationObserver callback, setLanguage)
+    }
   }
 
   return {

@@ -96,7 +96,7 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     element = renderBanner({
       doc, t, lang: lang(), policyUrl: policyUrl(), note: gpcNote(),
       onAction: (action) => {
-        if (action === 'preferences') ready.then(() => showPreferences(root.activeElement ?? null, true), () => {});
+        if (action === 'preferences') ready.then(() => showPreferences(root.activeElement ?? null, true)).catch(() => {});  // no core: the banner stays
         else decided(action);
       },
     });
