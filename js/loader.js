@@ -173,10 +173,13 @@ function start(win) {
       integrations.apply(granted());
       unlogged.splice(0).forEach(integrations.log);
     }).catch(report('the integrations could not load'));
+    // The core's config reaches the controls before `ready` resolves: whatever waited for the core
+    // (a click on "preferences" meanwhile) then sees it, not the provisional one.
+    ui?.update(config);
     resolveReady();
     emit('ready', public_.api.getConsent());
     controls.then((c) => {
-      c.update(config);  // the config as the core validated it
+      c.update(config);  // controls that arrived after the core (update is idempotent)
       return c.start();
     }).catch(() => {});
   })().catch((error) => {

@@ -399,3 +399,23 @@ test('first visit without a core (the wasm is missing): the banner shows, a choi
   assert.ok(!watcher.problems.some((p) => p.startsWith('pageerror')), watcher.problems.join('\n'));
   await context.close();
 });
+
+test('first visit: "preferences" clicked before the core is ready opens the dialog with the core\'s config', async () => {
+  const context = await env.browser.newContext({ reducedMotion: 'reduce' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/smartcp.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(`${env.base}/fixtures/ui.html`);
+  await banner(page).waitFor();
+  await action(page, 'preferences').click();
+  release();
+  await dialog(page).waitFor();
+  const functional = await page.locator('smartcp-widget section[aria-labelledby="smartcp-category-functional-label"] tbody th')
+    .allTextContents();
+  assert.ok(functional.includes('ssupp_KEY'), `the configured vendor's keys are listed: ${functional.join(' ')}`);
+  await context.close();
+});
