@@ -63,6 +63,8 @@ export function createUiControl({ win, baseUrl, nonce, early, ready, catalog, ge
     onError(error);
     throw error;
   });
+  // The banner when there is no valid choice and nothing is open yet.
+  const askIfUnchosen = () => (!getRecord() && !ui?.layer() ? run((u) => u.showBanner()) : Promise.resolve());
   const showPreferences = (from) => {
     const opener = from ?? doc.activeElement;
     return run((u) => ready.then(() => u.showPreferences(opener)));
@@ -95,8 +97,7 @@ export function createUiControl({ win, baseUrl, nonce, early, ready, catalog, ge
     /** The banner when there is no valid choice (unless it is up already), else only the reopen button. */
     start() {
       host.mount().then(refresh);
-      if (!getRecord() && !ui?.layer()) return run((u) => u.showBanner());
-      return Promise.resolve();
+      return askIfUnchosen();
     },
     /** The config as the core validated it replaces the provisional one; what is shown follows. */
     update(validated) {
@@ -116,7 +117,7 @@ export function createUiControl({ win, baseUrl, nonce, early, ready, catalog, ge
     changed() {
       if (getRecord() && ui?.layer() === 'banner') ui.hide();
       refresh();
-      if (!getRecord() && !ui?.layer()) run((u) => u.showBanner()).catch(() => {});  // forgotten: asked again
+      askIfUnchosen().catch(() => {});  // forgotten: asked again
     },
     lang,
     /** @param {'pl'|'en'|'cs'} next checked by the API */

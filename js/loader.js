@@ -113,6 +113,7 @@ function start(win) {
     const lang = () => ui?.lang() ?? config.lang;  // the controls know the language shown
     // After every change of the choice in force, here or in another tab: the guard's decisions, the
     // clean-up they imply (withdrawal deletes), what the visitor sees, the vendors, the other tabs, events.
+    const categoriesNow = () => JSON.stringify(state.record()?.categories ?? null);
     const changed = (before, local) => {
       const record = state.record();
       decider.setConsent(granted().analytics, granted().marketing);
@@ -128,10 +129,9 @@ function start(win) {
           emit('consent', consent);
         }
       }
-      if (JSON.stringify(record?.categories ?? null) !== before) emit('change', consent);
+      if (categoriesNow() !== before) emit('change', consent);
       return consent;
     };
-    const categoriesNow = () => JSON.stringify(state.record()?.categories ?? null);
     // Another tab may have changed the stored choice.
     const reread = () => {
       const before = categoriesNow();
@@ -184,8 +184,7 @@ function start(win) {
     }).catch(() => {});
   })().catch((error) => {
     // Closed: held writes stay in memory, nothing optional is ever stored.
-    win.console?.error?.('SmartCP: the consent core could not start; storage stays closed.', error);
-    emit('error', { message: String(error?.message ?? error) });
+    report('the consent core could not start; storage stays closed.')(error);
     rejectReady(error);
   });
 }
