@@ -1,8 +1,9 @@
 #include "smartcp/catalog.hpp"
 
-#include "json_util.hpp"
-
 #include <algorithm>
+
+#include "builtin_tables.hpp"
+#include "json_util.hpp"
 
 namespace smartcp {
 
@@ -18,32 +19,8 @@ std::uint64_t hash_name(std::string_view name) {
   return hash;
 }
 
-}  // namespace
-
-
-void Catalog::add_vendor(Vendor vendor) {
-  vendors_.push_back(std::move(vendor));
-  // Vendor catalogs list their entries before the vendor itself is complete.
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (entry_vendor_[i] < 0 && entries_[i].vendor == vendors_.back().id) entry_vendor_[i] = static_cast<int>(vendors_.size() - 1);
-  }
-}
-
-void Catalog::add_entry(Entry entry) {
-  const std::size_t index = entries_.size();
-  const Vendor* v = vendor(entry.vendor);
-  entry_vendor_.push_back(v ? static_cast<int>(v - vendors_.data()) : -1);
-  const Pattern& p = entry.pattern;
-  if (p.is_literal()) {
-    const auto item = std::make_pair(hash_name(p.prefix()), index);
-    literal_index_.insert(std::upper_bound(literal_index_.begin(), literal_index_.end(), item), item);
-  } else {
-    by_first_char_[p.prefix().empty() ? 256 : static_cast<unsigned char>(p.prefix()[0])].push_back(index);
-  }
-  entries_.push_back(std::move(entry));
-}
-
-bool Catalog::better(const Entry& candidate, std::size_t candidate_index, const Entry* best, std::size_t best_index) {
+// More literal characters, then fewer placeholders, then the later entry.
+bool better(const Entry& candidate, std::size_t candidate_index, const Entry* best, std::size_t best_index) {
   if (!best) return true;
   const Pattern& a = candidate.pattern;
   const Pattern& b = best->pattern;
@@ -52,7 +29,34 @@ bool Catalog::better(const Entry& candidate, std::size_t candidate_index, const 
   return candidate_index > best_index;
 }
 
-const Entry* Catalog::match(std::string_view name, Kind kind) const {
+constexpr std::uint8_t kPlatformOff = 1;
+constexpr std::uint8_t kPlatformGeneric = 2;
+
+}  // namespace
+
+std::string_view to_string(Source source) {
+  switch (source) {
+    case Source::unknown: return "unknown";
+    case Source::site_catalog: return "site-catalog";
+    case Source::vendor_catalog: return "vendor-catalog";
+    case Source::vendor_prefix: return "vendor-prefix";
+    case Source::database: return "database";
+  }
+  return "unknown";
+}
+
+void Catalog::Layer::add(const Entry& entry, std::size_t index) {
+  members.push_back(index);
+  const Pattern& p = entry.pattern;
+  if (p.is_literal()) {
+    const auto item = std::make_pair(hash_name(p.prefix()), index);
+    literal_index_.insert(std::upper_bound(literal_index_.begin(), literal_index_.end(), item), item);
+  } else {
+    by_first_char_[p.prefix().empty() ? 256 : static_cast<unsigned char>(p.prefix()[0])].push_back(index);
+  }
+}
+
+const Entry* Catalog::Layer::match(const std::vector<Entry>& entries, std::string_view name, Kind kind) const {
   const KindSet bit = kind_bit(kind);
   const Entry* best = nullptr;
   std::size_t best_index = 0;
@@ -60,18 +64,17 @@ const Entry* Catalog::match(std::string_view name, Kind kind) const {
   const std::uint64_t hash = hash_name(name);
   for (auto it = std::lower_bound(literal_index_.begin(), literal_index_.end(), std::make_pair(hash, std::size_t{0}));
        it != literal_index_.end() && it->first == hash; ++it) {
-    const Entry& e = entries_[it->second];
-    if ((e.kinds & bit) && e.pattern.prefix() == name && better(e, it->second, best, best_index)) {
+    const Entry& e = entries[it->second];
+    if ((e.applies_to & bit) && e.pattern.prefix() == name && better(e, it->second, best, best_index)) {
       best = &e;
       best_index = it->second;
     }
   }
   if (best) return best;
-
   auto scan = [&](const std::vector<std::size_t>& bucket) {
     for (std::size_t i : bucket) {
-      const Entry& e = entries_[i];
-      if ((e.kinds & bit) && better(e, i, best, best_index) && e.pattern.matches(name)) {
+      const Entry& e = entries[i];
+      if ((e.applies_to & bit) && better(e, i, best, best_index) && e.pattern.matches(name)) {
         best = &e;
         best_index = i;
       }
@@ -82,9 +85,110 @@ const Entry* Catalog::match(std::string_view name, Kind kind) const {
   return best;
 }
 
+void Catalog::add_vendor(Vendor vendor) {
+  vendors_.push_back(std::move(vendor));
+  // Vendor catalogs list their entries before the vendor itself is complete.
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (entry_vendor_[i] < 0 && entries_[i].builtin && entries_[i].vendor == vendors_.back().id) {
+      entry_vendor_[i] = static_cast<int>(vendors_.size() - 1);
+    }
+  }
+}
+
+void Catalog::add_to(Layer& layer, Entry entry) {
+  // Web Storage is one kind for the catalog: an entry for one covers the other, unless this layer lists
+  // the same name for the other kind separately (then each entry decides its own kind).
+  entry.applies_to = entry.kinds;
+  const KindSet web = entry.kinds & kWebStorage;
+  if (web && web != kWebStorage) {
+    bool other_listed = false;
+    for (std::size_t i : layer.members) {
+      Entry& e = entries_[i];
+      if (e.pattern.source() != entry.pattern.source()) continue;
+      const KindSet e_web = e.kinds & kWebStorage;
+      if (e_web & ~web) {
+        other_listed = true;
+        e.applies_to = static_cast<KindSet>((e.applies_to & ~kWebStorage) | e_web);  // no longer covers this one's kind
+      }
+    }
+    if (!other_listed) entry.applies_to |= kWebStorage;
+  }
+  const std::size_t index = entries_.size();
+  const Vendor* v = entry.builtin ? vendor(entry.vendor) : nullptr;
+  entry_vendor_.push_back(v ? static_cast<int>(v - vendors_.data()) : -1);
+  layer.add(entry, index);
+  entries_.push_back(std::move(entry));
+}
+
+void Catalog::add_entry(Entry entry) { add_to(vendor_layer_, std::move(entry)); }
+
+void Catalog::add_site_entry(Entry entry) { add_to(site_layer_, std::move(entry)); }
+
+void Catalog::set_platforms(const std::vector<PlatformSetting>& settings) {
+  platform_flags_.clear();
+  platform_categories_.clear();
+  if (settings.empty()) return;
+  const std::size_t count = TrackerDatabase::instance().platform_count();
+  platform_flags_.assign(count, 0);
+  platform_categories_.assign(count, 0);
+  for (const PlatformSetting& s : settings) {
+    if (s.platform >= count) continue;
+    platform_flags_[s.platform] = static_cast<std::uint8_t>((s.off ? kPlatformOff : 0) | (s.generic ? kPlatformGeneric : 0));
+    platform_categories_[s.platform] = s.categories;
+  }
+}
+
+bool Catalog::platform_off(std::uint16_t platform) const {
+  return platform < platform_flags_.size() && (platform_flags_[platform] & kPlatformOff);
+}
+
+bool Catalog::applies(const TrackerEntry& entry) const {
+  const std::uint8_t flags = entry.platform < platform_flags_.size() ? platform_flags_[entry.platform] : 0;
+  if (flags & kPlatformOff) return false;
+  return !entry.generic || (flags & kPlatformGeneric);
+}
+
+Categories Catalog::platform_categories(std::uint16_t platform, Categories database_categories) const {
+  if (platform < platform_categories_.size() && platform_categories_[platform]) return platform_categories_[platform];
+  return database_categories;
+}
+
+Categories Catalog::categories_of(const TrackerEntry& entry) const { return platform_categories(entry.platform, entry.categories); }
+
+const Entry* Catalog::match(std::string_view name, Kind kind) const {
+  if (const Entry* own = site_layer_.match(entries_, name, kind)) return own;
+  return vendor_layer_.match(entries_, name, kind);
+}
+
+Match Catalog::classify(std::string_view name, Kind kind) const {
+  Match m;
+  if (const Entry* e = match(name, kind)) {
+    m.entry = e;
+    m.source = e->builtin ? Source::vendor_catalog : Source::site_catalog;
+    m.vendor = vendor_of(*e);
+    m.categories = e->categories;
+    m.retention_days = e->retention_days;
+  } else if (const Vendor* v = vendor_for(name)) {
+    m.source = Source::vendor_prefix;
+    m.vendor = v;
+    m.categories = v->default_categories;
+  } else if (kind == Kind::cookie || is_web_storage(kind)) {
+    // The database knows names of cookies and Web Storage keys only.
+    const TrackerDatabase& db = TrackerDatabase::instance();
+    if (const TrackerEntry* t = db.match(name, [this](const TrackerEntry& candidate) { return applies(candidate); })) {
+      m.source = Source::database;
+      m.tracker = t;
+      m.categories = categories_of(*t);
+      if (t->retention_days) m.retention_days = t->retention_days;
+    }
+  }
+  return m;
+}
+
 const Vendor* Catalog::vendor_for(std::string_view name) const {
   const Vendor* best = nullptr;
   std::size_t best_length = 0;
+  if (name.empty()) return best;
   for (const Vendor& v : vendors_) {
     for (const std::string& prefix : v.prefixes) {
       // The first-character test skips most prefixes without a call to compare.
@@ -141,7 +245,7 @@ std::optional<Texts> parse_texts(const Json& value, const std::string& path, std
 }
 
 std::optional<KindSet> parse_kinds(const Json& value, const std::string& path, std::vector<Issue>& issues) {
-  const char* expected = "must be \"cookie\", \"localStorage\", \"sessionStorage\" or a list of them";
+  const char* expected = "must be \"cookie\", \"localStorage\", \"sessionStorage\", \"indexedDB\", \"cacheStorage\" or a list of them";
   auto one = [&](const Json& item) -> std::optional<KindSet> {
     if (!item.is_string()) return std::nullopt;
     auto kind = parse_kind(item.get_ref<const std::string&>());
@@ -250,71 +354,45 @@ std::optional<Entry> parse_entry(const Json& value, const std::string& path, con
   return entry;
 }
 
-bool parse_vendor_catalog(const Json& value, const std::string& path, const Bindings& bindings, Catalog& catalog,
-                          std::vector<Issue>& issues) {
-  const std::size_t before = issues.size();
-  if (!value.is_object()) {
-    detail::error(issues, path, "must be an object");
-    return false;
-  }
-  Vendor vendor;
-  auto string_field = [&](const char* key, std::string& out) {
-    auto it = value.find(key);
-    if (it == value.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
-      detail::error(issues, detail::member_path(path, key), "must be a non-empty string");
-    } else {
-      out = it->get<std::string>();
-    }
-  };
-  string_field("vendor", vendor.id);
-  string_field("label", vendor.label);
-  if (auto it = value.find("defaultCategories"); it != value.end()) {
-    if (auto c = detail::parse_categories(*it, detail::member_path(path, "defaultCategories"), issues)) {
-      vendor.default_categories = *c | category::functional;
-    }
-  }
-  if (auto it = value.find("prefixes"); it != value.end() && it->is_array()) {
-    for (const Json& prefix : *it) {
-      if (prefix.is_string() && !prefix.get_ref<const std::string&>().empty()) vendor.prefixes.push_back(prefix.get<std::string>());
-    }
-  }
-  if (auto it = value.find("processor"); it != value.end()) vendor.processor = *it;
-
-  auto entries = value.find("entries");
-  if (entries == value.end() || !entries->is_array()) {
-    detail::error(issues, detail::member_path(path, "entries"), "must be a list of entries");
-    return false;
-  }
-  for (std::size_t i = 0; i < entries->size(); ++i) {
-    if (auto entry = parse_entry((*entries)[i], detail::index_path(detail::member_path(path, "entries"), i), bindings, issues)) {
-      entry->vendor = vendor.id;
-      entry->builtin = true;
-      catalog.add_entry(std::move(*entry));
-    }
-  }
-  catalog.add_vendor(std::move(vendor));
-  return issues.size() == before;
-}
-
 Catalog build_catalog(const Config& config, std::vector<Issue>& issues) {
   Catalog catalog;
   const Bindings bindings = bindings_for(config);
-  // The built-in catalogs are parsed once; only their placeholders depend on the config.
-  static const std::vector<Json> parsed = [] {
-    std::vector<Json> out;
-    for (const BuiltinCatalog& builtin : builtin_catalogs()) {
-      out.push_back(detail::parse_bounded(builtin.json, builtin.json.size(), Config::kMaxDepth).value);
+  for (std::size_t v = 0; v < builtin::kVendorCount; ++v) {
+    const builtin::VendorSpec& spec = builtin::kVendors[v];
+    for (std::size_t i = 0; i < spec.entry_count; ++i) {
+      const builtin::EntrySpec& e = spec.entries[i];
+      std::string why;
+      auto pattern = Pattern::compile(e.pattern, bindings, &why);
+      if (!pattern) {  // a binding that empties a pattern; the site's config caused it, so say where
+        detail::error(issues, "builtin:" + std::string(spec.id) + ".entries[" + std::to_string(i) + "].name", why);
+        continue;
+      }
+      Entry entry;
+      entry.pattern = std::move(*pattern);
+      entry.kinds = e.kinds;
+      entry.vendor = spec.id;
+      entry.categories = e.categories;
+      if (e.retention_days) entry.retention_days = e.retention_days;
+      entry.purpose_id = e.purpose_id;
+      for (std::size_t f = 0; f < e.field_count; ++f) entry.fields.push_back({e.fields[f].field, e.fields[f].categories});
+      entry.builtin = true;
+      catalog.add_entry(std::move(entry));
     }
-    return out;
-  }();
-  for (std::size_t i = 0; i < parsed.size(); ++i) {
-    parse_vendor_catalog(parsed[i], "builtin:" + std::string(builtin_catalogs()[i].name), bindings, catalog, issues);
+    Vendor vendor;
+    vendor.id = spec.id;
+    vendor.label = spec.label;
+    vendor.default_categories = spec.default_categories;
+    for (std::size_t p = 0; p < spec.prefix_count; ++p) vendor.prefixes.emplace_back(spec.prefixes[p]);
+    vendor.processor = {spec.processor.name, spec.processor.company_id, spec.processor.address, spec.processor.dpo,
+                        spec.processor.data_location};
+    catalog.add_vendor(std::move(vendor));
   }
   for (std::size_t i = 0; i < config.catalog.size(); ++i) {
     if (auto entry = parse_entry(config.catalog[i], detail::index_path("catalog", i), bindings, issues)) {
-      catalog.add_entry(std::move(*entry));
+      catalog.add_site_entry(std::move(*entry));
     }
   }
+  catalog.set_platforms(config.platforms);
   return catalog;
 }
 

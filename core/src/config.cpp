@@ -5,6 +5,7 @@
 
 #include "json_util.hpp"
 #include "smartcp/catalog.hpp"
+#include "smartcp/tracker_database.hpp"
 
 namespace smartcp {
 
@@ -50,7 +51,11 @@ class ConfigParser {
       else if (key == "policyUrl") url(value, key, config.policy_url);
       else if (key == "theme") choice(value, key, {"auto", "light", "dark"}, config.theme);
       else if (key == "reopenButton") reopen_button(value, config.reopen_button);
-      else if (key == "consentMode") boolean(value, key, config.consent_mode);
+      else if (key == "consentMode") consent_mode(value, config.consent_mode);
+      else if (key == "debug") boolean(value, key, config.debug);
+      else if (key == "platforms") platforms(value, config.platforms);
+      else if (key == "declare") declare(value, config.declared);
+      else if (key == "hosts") hosts(value, config.hosts);
       else if (key == "waitForUpdate") integer(value, key, 0, 10'000, config.wait_for_update_ms);
       else if (key == "texts") texts(value, config.texts);
       else if (key == "catalog") {
@@ -133,6 +138,123 @@ class ConfigParser {
     std::string text = "marketing";
     choice(value, "gpc", {"marketing", "all", "ignore"}, text);
     out = text == "all" ? GpcMode::all : text == "ignore" ? GpcMode::ignore : GpcMode::marketing;
+  }
+
+  void consent_mode(const Json& value, ConsentModeKind& out) {
+    if (value.is_boolean()) {  // true: the default, basic; false: no signals
+      out = value.get<bool>() ? ConsentModeKind::basic : ConsentModeKind::off;
+      return;
+    }
+    std::string text = "basic";
+    choice(value, "consentMode", {"basic", "advanced"}, text);
+    out = text == "advanced" ? ConsentModeKind::advanced : ConsentModeKind::basic;
+  }
+
+  std::optional<std::uint16_t> platform(const std::string& name, const std::string& path) {
+    auto found = TrackerDatabase::instance().find_platform(name);
+    if (!found) detail::warning(issues_, path, "is not a platform SmartCP knows (docs/platforms.md lists them) and is ignored");
+    return found;
+  }
+
+  void platforms(const Json& value, std::vector<PlatformSetting>& out) {
+    if (!value.is_object()) {
+      detail::error(issues_, "platforms", "must be an object such as {\"Hotjar\": \"analytics\", \"WordPress\": true}");
+      return;
+    }
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      const std::string path = detail::member_path("platforms", it.key());
+      auto index = platform(it.key(), path);
+      if (!index) continue;
+      PlatformSetting setting;
+      setting.platform = *index;
+      const Json& v = it.value();
+      if (v.is_boolean()) {
+        setting.off = !v.get<bool>();
+        setting.generic = v.get<bool>();
+      } else if (v.is_string()) {
+        auto c = detail::parse_categories(v, path, issues_);
+        if (!c) continue;
+        setting.categories = *c | category::functional;
+      } else if (v.is_object()) {
+        bool ok = true;
+        for (auto field = v.begin(); field != v.end(); ++field) {
+          const std::string field_path = detail::member_path(path, field.key());
+          if (field.key() == "category") {
+            auto c = detail::parse_categories(field.value(), field_path, issues_);
+            if (c) setting.categories = *c | category::functional;
+            ok = ok && c;
+          } else if (field.key() == "generic" && field.value().is_boolean()) {
+            setting.generic = field.value().get<bool>();
+          } else if (field.key() == "generic") {
+            detail::error(issues_, field_path, "must be true or false");
+            ok = false;
+          } else {
+            detail::warning(issues_, field_path, "is not a known field and is ignored");
+          }
+        }
+        if (!ok) continue;
+      } else {
+        detail::error(issues_, path, "must be true (the site runs it), false (off), a category, or {\"category\", \"generic\"}; ignored");
+        continue;
+      }
+      out.push_back(setting);
+    }
+  }
+
+  void declare(const Json& value, std::vector<std::uint16_t>& out) {
+    if (!value.is_array()) {
+      detail::error(issues_, "declare", "must be a list of platform names such as [\"Google Analytics\"]");
+      return;
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const std::string path = detail::index_path("declare", i);
+      if (!value[i].is_string()) {
+        detail::error(issues_, path, "must be a platform's name");
+        continue;
+      }
+      if (auto index = platform(value[i].get<std::string>(), path); index && std::find(out.begin(), out.end(), *index) == out.end()) {
+        out.push_back(*index);
+      }
+    }
+  }
+
+  // "host" or "host/path-prefix": lower-case letters, digits, '-' and '.', then anything from a '/'.
+  static bool is_host_match(const std::string& s) {
+    const std::size_t slash = s.find('/');
+    const std::string host = s.substr(0, slash);
+    if (host.empty() || host.size() > 253 || s.size() > 500 || host.front() == '.' || host.back() == '.') return false;
+    const bool host_ok = std::all_of(host.begin(), host.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    });
+    return host_ok && std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; });
+  }
+
+  void hosts(const Json& value, std::vector<HostRule>& out) {
+    if (!value.is_object()) {
+      detail::error(issues_, "hosts", "must be an object such as {\"stats.example.com\": \"analytics\"}");
+      return;
+    }
+    if (value.size() > Config::kMaxHosts) {
+      detail::error(issues_, "hosts", "has more than " + std::to_string(Config::kMaxHosts) + " entries; the list is ignored");
+      return;
+    }
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      const std::string path = detail::member_path("hosts", it.key());
+      if (!is_host_match(it.key())) {
+        detail::error(issues_, path, "must be a lower-case host name, optionally followed by a path such as /collect; ignored");
+        continue;
+      }
+      HostRule rule;
+      rule.match = it.key();
+      if (it.value().is_boolean() && !it.value().get<bool>()) {
+        rule.allow = true;
+      } else if (auto c = detail::parse_categories(it.value(), path, issues_)) {
+        rule.categories = *c | category::functional;
+      } else {
+        continue;
+      }
+      out.push_back(std::move(rule));
+    }
   }
 
   void reopen_button(const Json& value, std::string& out) {
@@ -322,6 +444,22 @@ Json Config::to_json() const {
     vendors["smartlook"] = {{"key", smartlook->key}, {"region", smartlook->region}, {"category", names(smartlook->requires_categories)}};
     if (!smartlook->script_url.empty()) vendors["smartlook"]["scriptUrl"] = smartlook->script_url;
   }
+  const TrackerDatabase& db = TrackerDatabase::instance();
+  // One category as its name, several as a list, as the owner may write them.
+  auto category_json = [](Categories c) {
+    const std::vector<std::string> optional = category_names(static_cast<Categories>(c & ~category::functional));
+    return optional.empty() ? Json("functional") : optional.size() == 1 ? Json(optional[0]) : Json(optional);
+  };
+  Json platform_settings = Json::object();
+  for (const PlatformSetting& p : platforms) {
+    Json& v = platform_settings[std::string(db.platform(p.platform))];
+    if (p.off) v = false;
+    else v = {{"category", p.categories ? category_json(p.categories) : Json(nullptr)}, {"generic", p.generic}};
+  }
+  Json declared_names = Json::array();
+  for (std::uint16_t p : declared) declared_names.push_back(db.platform(p));
+  Json host_rules = Json::object();
+  for (const HostRule& h : hosts) host_rules[h.match] = h.allow ? Json(false) : category_json(h.categories);
   static const char* const unknown_names[] = {"allow", "analytics", "marketing", "block"};
   static const char* const gpc_names[] = {"marketing", "all", "ignore"};
   auto nullable = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
@@ -337,8 +475,12 @@ Json Config::to_json() const {
       {"policyUrl", nullable(policy_url)},
       {"theme", theme},
       {"reopenButton", reopen_button},
-      {"consentMode", consent_mode},
+      {"consentMode", consent_mode == ConsentModeKind::off ? Json(false) : Json(consent_mode == ConsentModeKind::advanced ? "advanced" : "basic")},
       {"waitForUpdate", wait_for_update_ms},
+      {"debug", debug},
+      {"platforms", std::move(platform_settings)},
+      {"declare", std::move(declared_names)},
+      {"hosts", std::move(host_rules)},
       {"catalog", catalog},
       {"texts", texts},
   };

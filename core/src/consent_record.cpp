@@ -36,7 +36,7 @@ bool is_hex(const std::string& s) {
 
 // Reads the record's JSON strictly: exactly the known fields, each of its type.
 std::optional<ConsentRecord> from_json(const Json& j, std::string& reason) {
-  static const char* const fields[] = {"version", "id", "revision", "categories", "method", "timestamp",
+  static const char* const fields[] = {"version", "id", "site", "revision", "categories", "method", "timestamp",
                                        "expires", "lang", "textHash", "gpc"};
   if (!j.is_object()) {
     reason = "not an object";
@@ -65,6 +65,8 @@ std::optional<ConsentRecord> from_json(const Json& j, std::string& reason) {
   }
   if (!j["id"].is_string()) return bad("id");
   r.id = j["id"].get<std::string>();
+  if (!j["site"].is_string()) return bad("site");
+  r.site = j["site"].get<std::string>();
   auto revision = detail::as_integer(j["revision"]);
   if (!revision || *revision < 0 || *revision > 1'000'000'000) return bad("revision");
   r.revision = static_cast<int>(*revision);
@@ -134,6 +136,7 @@ Json ConsentRecord::to_json() const {
   return {
       {"version", kFormatVersion},
       {"id", id},
+      {"site", site},
       {"revision", revision},
       {"categories",
        {{"functional", true},
@@ -153,6 +156,12 @@ std::string validate(const ConsentRecord& r) {
       !std::all_of(r.id.begin(), r.id.end(), [](char c) { return is_token_char(c) && c != '_'; })) {
     return "id must be 8 to 64 letters, digits or '-'";
   }
+  // A host name, an IPv4 address or a bracketed IPv6 one, as location.hostname gives them, lower-case.
+  if (r.site.empty() || r.site.size() > 253 || !std::all_of(r.site.begin(), r.site.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':' || c == '[' || c == ']' || c == '_';
+      })) {
+    return "site must be the host name the choice was made on";
+  }
   if (r.revision < 0) return "revision must not be negative";
   if (!(r.categories & category::functional)) return "functional must be granted";
   if (r.timestamp < kEarliest) return "timestamp is before 2020";
@@ -170,7 +179,7 @@ std::string encode_cookie_value(const ConsentRecord& record) {
   return std::to_string(ConsentRecord::kFormatVersion) + '.' + detail::base64url_encode(payload) + '.' + hex8(fnv1a32(payload));
 }
 
-RecordReading read_cookie_value(std::string_view value, int current_revision, TimeMs now) {
+RecordReading read_cookie_value(std::string_view value, int current_revision, TimeMs now, std::string_view site) {
   RecordReading out;
   auto invalid = [&](std::string reason) {
     out.status = RecordStatus::invalid;
@@ -202,6 +211,7 @@ RecordReading read_cookie_value(std::string_view value, int current_revision, Ti
   if (!record) return invalid("tampered: " + reason);
   if (std::string why = validate(*record); !why.empty()) return invalid("tampered: " + why);
   if (record->timestamp > now + kClockSkew) return invalid("tampered: timestamp is in the future");
+  if (record->site != site) return invalid("made on another site (" + record->site + ")");
 
   if (record->revision != current_revision) {
     out.status = RecordStatus::outdated;

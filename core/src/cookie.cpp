@@ -55,37 +55,38 @@ Civil civil_from_days(std::int64_t z) {
   return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2), m, d};
 }
 
+// The delimiters of cookie dates as Chromium splits them: ':' is not one (it belongs to the time).
 bool is_date_delimiter(unsigned char c) {
   return c == 0x09 || (c >= 0x20 && c <= 0x2F) || (c >= 0x3B && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
          (c >= 0x7B && c <= 0x7E);
 }
 
-// Leading run of 1..max digits followed by a non-digit or the end; -1 when the token does not start so.
-int leading_number(std::string_view token, std::size_t min_digits, std::size_t max_digits, std::size_t* used) {
-  std::size_t n = 0;
-  while (n < token.size() && is_digit(token[n])) ++n;
-  if (n < min_digits || n > max_digits) return -1;
-  int value = 0;
-  for (std::size_t i = 0; i < n; ++i) value = value * 10 + (token[i] - '0');
-  if (used) *used = n;
+// All digits, at most `max` of them (longer runs saturate), as a number; nothing when not all digits.
+std::optional<std::int64_t> digits_value(std::string_view token) {
+  if (token.empty()) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : token) {
+    if (!is_digit(c)) return std::nullopt;
+    if (value < 1'000'000'000) value = value * 10 + (c - '0');
+  }
   return value;
 }
 
+// h:m:s, each one or two digits, and nothing else.
 bool parse_time(std::string_view token, int& h, int& m, int& s) {
-  std::size_t used = 0;
   int parts[3];
   for (int i = 0; i < 3; ++i) {
     std::size_t n = 0;
-    while (n < token.size() && n < 3 && is_digit(token[n])) ++n;
+    while (n < token.size() && is_digit(token[n])) ++n;
     if (n < 1 || n > 2) return false;
-    parts[i] = leading_number(token.substr(0, n), 1, 2, &used);
+    parts[i] = static_cast<int>(*digits_value(token.substr(0, n)));
     token.remove_prefix(n);
     if (i < 2) {
       if (token.empty() || token[0] != ':') return false;
       token.remove_prefix(1);
     }
   }
-  if (!token.empty() && is_digit(token[0])) return false;
+  if (!token.empty()) return false;
   h = parts[0];
   m = parts[1];
   s = parts[2];
@@ -102,11 +103,32 @@ int parse_month(std::string_view token) {
   return 0;
 }
 
+// Max-Age as Chromium reads it: an optional sign and digits (saturating), nothing else.
+std::optional<std::int64_t> parse_max_age(std::string_view value) {
+  bool negative = false;
+  if (!value.empty() && (value[0] == '-' || value[0] == '+')) {
+    negative = value[0] == '-';
+    value.remove_prefix(1);
+  }
+  if (value.empty()) return std::nullopt;
+  std::int64_t seconds = 0;
+  for (char c : value) {
+    if (!is_digit(c)) return std::nullopt;
+    if (seconds < kMaxSeconds) seconds = std::min<std::int64_t>(kMaxSeconds, seconds * 10 + (c - '0'));
+  }
+  return negative ? -seconds : seconds;
+}
+
 }  // namespace
 
 bool CookieString::is_deletion(TimeMs now) const {
   if (max_age) return *max_age <= 0;
   return expires && *expires <= now;
+}
+
+std::string_view CookieString::apparent_name() const {
+  if (!name.empty()) return name;
+  return std::string_view(value).substr(0, value.find('='));
 }
 
 std::optional<TimeMs> CookieString::expiry(TimeMs now) const {
@@ -120,8 +142,12 @@ std::optional<TimeMs> CookieString::expiry(TimeMs now) const {
 }
 
 std::optional<TimeMs> parse_cookie_date(std::string_view text) {
+  // Chromium's reading of RFC 6265 section 5.1.1: tokens between delimiters; a word starting with a month
+  // name is the month; a token with ':' is the time (a malformed one makes the date invalid, a second one
+  // is ignored); a number of at most 2 digits is the day, then one of at most 5 digits the year.
   bool found_time = false, found_day = false, found_month = false, found_year = false;
-  int hour = 0, minute = 0, second = 0, day = 0, month = 0, year = 0;
+  int hour = 0, minute = 0, second = 0, month = 0;
+  std::int64_t day = 0, year = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && is_date_delimiter(static_cast<unsigned char>(text[i]))) ++i;
@@ -129,24 +155,36 @@ std::optional<TimeMs> parse_cookie_date(std::string_view text) {
     while (i < text.size() && !is_date_delimiter(static_cast<unsigned char>(text[i]))) ++i;
     const std::string_view token = text.substr(start, i - start);
     if (token.empty()) continue;
-    std::size_t used = 0;
-    if (!found_time && parse_time(token, hour, minute, second)) {
+    if (!is_digit(token[0])) {
+      if (!found_month && (month = parse_month(token)) != 0) found_month = true;
+      continue;
+    }
+    if (token.find(':') != std::string_view::npos) {
+      if (found_time) continue;
+      if (!parse_time(token, hour, minute, second)) return std::nullopt;
       found_time = true;
-    } else if (!found_day && (day = leading_number(token, 1, 2, &used)) >= 0) {
+      continue;
+    }
+    const auto number = digits_value(token);
+    if (!number) continue;
+    if (!found_day && token.size() <= 2) {
+      day = *number;
       found_day = true;
-    } else if (!found_month && (month = parse_month(token)) != 0) {
-      found_month = true;
-    } else if (!found_year && (year = leading_number(token, 2, 4, &used)) >= 0) {
+    } else if (!found_year && token.size() <= 5) {
+      year = *number;
       found_year = true;
     }
   }
   if (!found_time || !found_day || !found_month || !found_year) return std::nullopt;
   if (year >= 70 && year <= 99) year += 1900;
   else if (year >= 0 && year <= 69) year += 2000;
-  if (day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return std::nullopt;
   const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   const Civil check = civil_from_days(days);
   if (check.day != static_cast<unsigned>(day)) return std::nullopt;  // 31 February and the like
+  // Before 1601 a browser's clock ends: such a date is the earliest time, long past.
+  constexpr std::int64_t kDays1601 = -134774;
+  if (days < kDays1601) return static_cast<TimeMs>(kDays1601) * kMsPerDay;
   return (days * 86400 + hour * 3600 + minute * 60 + second) * 1000;
 }
 
@@ -188,22 +226,12 @@ CookieString parse_cookie_string(std::string_view text) {
     const auto eq = attribute.find('=');
     const std::string_view key = trim(attribute.substr(0, eq));
     const std::string_view value = eq == std::string_view::npos ? std::string_view() : trim(attribute.substr(eq + 1));
+    // As Chromium does: the last Expires and the last Max-Age decide, even when they cannot be read
+    // (then the cookie has none of that attribute).
     if (iequals(key, "expires")) {
-      if (auto t = parse_cookie_date(value)) cookie.expires = *t;
+      cookie.expires = parse_cookie_date(value);
     } else if (iequals(key, "max-age")) {
-      // "-"? digits, else the attribute is ignored.
-      std::size_t i = (!value.empty() && value[0] == '-') ? 1 : 0;
-      if (i == value.size()) continue;
-      bool digits = true;
-      std::int64_t seconds = 0;
-      for (std::size_t j = i; j < value.size(); ++j) {
-        if (!is_digit(value[j])) {
-          digits = false;
-          break;
-        }
-        if (seconds < kMaxSeconds) seconds = std::min<std::int64_t>(kMaxSeconds, seconds * 10 + (value[j] - '0'));
-      }
-      if (digits) cookie.max_age = i ? -seconds : seconds;
+      cookie.max_age = parse_max_age(value);
     } else if (iequals(key, "domain")) {
       if (!value.empty()) cookie.domain = std::string(value);
     } else if (iequals(key, "path")) {

@@ -1,5 +1,7 @@
 #include "smartcp/decision.hpp"
 
+#include "smartcp/consent_record.hpp"
+
 
 namespace smartcp {
 
@@ -12,15 +14,6 @@ std::string_view to_string(Verdict verdict) {
   return "refuse";
 }
 
-std::string_view to_string(Source source) {
-  switch (source) {
-    case Source::unknown: return "unknown";
-    case Source::catalog: return "catalog";
-    case Source::vendor_prefix: return "vendor-prefix";
-  }
-  return "unknown";
-}
-
 std::string_view to_string(Reason reason) {
   switch (reason) {
     case Reason::granted: return "granted";
@@ -29,21 +22,21 @@ std::string_view to_string(Reason reason) {
     case Reason::unknown_blocked: return "unknown-blocked";
     case Reason::fields_removed: return "fields-removed";
     case Reason::invalid_input: return "invalid-input";
+    case Reason::reserved: return "reserved";
   }
   return "not-granted";
 }
 
 Decision Decider::classify(std::string_view name, Kind kind) const {
   Decision d;
-  if (const Entry* entry = catalog_.match(name, kind)) {
-    d.source = Source::catalog;
-    d.entry = entry;
-    d.required = entry->categories;
-    d.vendor = catalog_.vendor_of(*entry);
-  } else if (const Vendor* vendor = catalog_.vendor_for(name)) {
-    d.source = Source::vendor_prefix;
-    d.vendor = vendor;
-    d.required = vendor->default_categories;
+  const Match m = catalog_.classify(name, kind);
+  d.source = m.source;
+  d.entry = m.entry;
+  d.tracker = m.tracker;
+  d.vendor = m.vendor;
+  d.retention_days = m.retention_days;
+  if (m.source != Source::unknown) {
+    d.required = m.categories;
   } else {
     switch (config_.unknown_keys) {
       case UnknownKeys::allow: d.required = category::functional; break;
@@ -58,7 +51,10 @@ Decision Decider::classify(std::string_view name, Kind kind) const {
 Decision Decider::decide(std::string_view name, Kind kind) const {
   Decision d = classify(name, kind);
   d.refused = static_cast<Categories>(d.required & ~granted_);
-  if (d.source == Source::unknown && config_.unknown_keys == UnknownKeys::block) {
+  if (kind == Kind::cookie && name == ConsentRecord::kCookieName) {
+    d.verdict = Verdict::refuse;  // the widget writes it past the guard; a page may not
+    d.reason = Reason::reserved;
+  } else if (d.source == Source::unknown && config_.unknown_keys == UnknownKeys::block) {
     d.verdict = Verdict::refuse;
     d.reason = Reason::unknown_blocked;
   } else if (d.refused) {
@@ -90,10 +86,13 @@ Decision Decider::decide(std::string_view name, Kind kind, std::string_view valu
 }
 
 std::uint32_t pack(const Decision& d, const Catalog& catalog) {
-  const std::uint32_t entry = d.entry ? static_cast<std::uint32_t>(catalog.index_of(*d.entry) + 1) : 0;
+  std::uint32_t index = 0;
+  if (d.entry) index = static_cast<std::uint32_t>(catalog.index_of(*d.entry) + 1);
+  else if (d.tracker) index = static_cast<std::uint32_t>(TrackerDatabase::instance().index_of(*d.tracker) + 1);
+  const bool fields = d.entry && !d.entry->fields.empty();
   return static_cast<std::uint32_t>(d.verdict) | (static_cast<std::uint32_t>(d.required & 7u) << 2) |
          (static_cast<std::uint32_t>(d.source) << 5) | (static_cast<std::uint32_t>(d.reason) << 8) |
-         (static_cast<std::uint32_t>(d.refused & 7u) << 12) | ((entry & 0xFFFFu) << 16);
+         (static_cast<std::uint32_t>(d.refused & 7u) << 12) | (fields ? 1u << 15 : 0u) | ((index & 0xFFFFu) << 16);
 }
 
 }  // namespace smartcp

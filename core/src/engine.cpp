@@ -7,15 +7,14 @@
 #include "smartcp/consent_mode.hpp"
 #include "smartcp/consent_record.hpp"
 #include "smartcp/cookie.hpp"
+#include "smartcp/tracker_database.hpp"
 
 namespace smartcp {
-
 
 namespace {
 
 constexpr std::size_t kMaxRequestBytes = 64 * 1024;
-constexpr std::size_t kMaxInventoryBytes = 32 * 1024 * 1024;  // several origins' worth of storage
-constexpr double kMaxTime = 100'000'000'000'000.0;              // year 5138: anything later is an error
+constexpr double kMaxTime = 100'000'000'000'000.0;  // year 5138: anything later is an error
 
 std::optional<TimeMs> to_time(double ms) {
   if (!std::isfinite(ms) || ms < 0 || ms > kMaxTime) return std::nullopt;
@@ -32,6 +31,12 @@ Json issues_json(const std::vector<Issue>& issues) {
   return out;
 }
 
+Json nullable(const std::optional<int>& value) { return value ? Json(*value) : Json(nullptr); }
+
+std::string_view platform_name(const TrackerEntry* t) {
+  return t ? TrackerDatabase::instance().platform(t->platform) : std::string_view();
+}
+
 Json decision_json(const Decision& d, std::string_view name, Kind kind) {
   Json out{
       {"verdict", to_string(d.verdict)},
@@ -42,13 +47,28 @@ Json decision_json(const Decision& d, std::string_view name, Kind kind) {
       {"category", first_category_name(d.refused ? d.refused : d.required)},
       {"categories", category_names(d.required)},
       {"vendor", d.vendor ? Json(d.vendor->id) : d.entry && !d.entry->vendor.empty() ? Json(d.entry->vendor) : Json(nullptr)},
+      {"platform", d.tracker ? Json(platform_name(d.tracker)) : Json(nullptr)},
   };
   if (d.entry) out["pattern"] = d.entry->pattern.source();
+  if (d.tracker) out["pattern"] = std::string(d.tracker->name) + (d.tracker->wildcard ? "*" : "");
   if (d.verdict == Verdict::redact) {
     out["value"] = d.redaction->value;
     out["removed"] = d.redaction->removed;
   }
   return out;
+}
+
+Decision invalid_input() {
+  Decision d;
+  d.verdict = Verdict::refuse;
+  d.reason = Reason::invalid_input;
+  return d;
+}
+
+// One category as its name, several as a list.
+Json category_json(Categories c) {
+  const std::vector<std::string> optional = category_names(static_cast<Categories>(c & ~category::functional));
+  return optional.empty() ? Json("functional") : optional.size() == 1 ? Json(optional[0]) : Json(optional);
 }
 
 }  // namespace
@@ -57,6 +77,34 @@ struct Engine::State {
   Config config;
   Catalog catalog;
   Decider decider{catalog, config};
+
+  // A cookie write, decided: the parsed cookie (with what to write instead, if anything).
+  struct CookieOutcome {
+    Decision decision;
+    CookieString cookie;
+    bool deletion = false;
+    bool capped = false;
+    bool rewritten = false;
+  };
+  CookieOutcome decide_cookie(std::string_view text, TimeMs now) const {
+    CookieOutcome o;
+    o.cookie = parse_cookie_string(text);
+    const std::string name(o.cookie.apparent_name());
+    o.deletion = o.cookie.is_deletion(now);
+    if (o.deletion && name != ConsentRecord::kCookieName) {
+      o.decision = decider.classify(name, Kind::cookie);
+      o.decision.reason = Reason::deletion;  // deleting is always allowed
+      return o;
+    }
+    o.decision = decider.decide(name, Kind::cookie, o.cookie.value);
+    if (o.decision.verdict == Verdict::refuse) return o;
+    if (o.decision.verdict == Verdict::redact) o.cookie.value = o.decision.redaction->value;
+    int max_days = config.max_cookie_days;
+    if (o.decision.retention_days) max_days = std::min(max_days, *o.decision.retention_days);
+    o.capped = cap_lifetime(o.cookie, now, max_days);
+    o.rewritten = o.capped || o.decision.verdict == Verdict::redact;
+    return o;
+  }
 };
 
 Engine::Engine() : state_(std::make_unique<State>()) { configure(""); }
@@ -78,119 +126,145 @@ void Engine::set_consent(bool analytics, bool marketing) {
 std::string Engine::consent() const {
   const Categories g = state_->decider.granted();
   return detail::dump(Json{{"functional", true},
-                                   {"analytics", (g & category::analytics) != 0},
-                                   {"marketing", (g & category::marketing) != 0}});
+                           {"analytics", (g & category::analytics) != 0},
+                           {"marketing", (g & category::marketing) != 0}});
 }
 
 std::uint32_t Engine::decide(std::string_view name, int kind) const {
-  if (kind < 0 || kind > 2) {
-    Decision invalid;
-    invalid.verdict = Verdict::refuse;
-    invalid.reason = Reason::invalid_input;
-    return pack(invalid, state_->catalog);
-  }
+  if (kind < 0 || kind >= kKindCount) return pack(invalid_input(), state_->catalog);
   return pack(state_->decider.decide(name, static_cast<Kind>(kind)), state_->catalog);
+}
+
+std::uint32_t Engine::decide_value(std::string_view name, int kind, std::string_view value, std::string& value_out) const {
+  value_out.clear();
+  if (kind < 0 || kind >= kKindCount) return pack(invalid_input(), state_->catalog);
+  Decision d = state_->decider.decide(name, static_cast<Kind>(kind), value);
+  if (d.verdict == Verdict::redact) value_out = std::move(d.redaction->value);
+  return pack(d, state_->catalog);
+}
+
+std::uint32_t Engine::decide_cookie(std::string_view cookie_string, double now_ms, std::string& cookie_out,
+                                    std::string& scope_out) const {
+  cookie_out.clear();
+  scope_out.clear();
+  auto now = to_time(now_ms);
+  if (!now) return pack(invalid_input(), state_->catalog);
+  State::CookieOutcome o = state_->decide_cookie(cookie_string, *now);
+  if (o.decision.verdict == Verdict::refuse) return pack(o.decision, state_->catalog);
+  if (o.rewritten) cookie_out = serialize(o.cookie);
+  if (!o.deletion && (o.cookie.domain || o.cookie.path)) scope_out = o.cookie.domain.value_or("") + '\n' + o.cookie.path.value_or("");
+  return pack(o.decision, state_->catalog);
 }
 
 std::string Engine::decide_write(std::string_view name, std::string_view kind_name, std::string_view value) const {
   auto kind = parse_kind(kind_name);
-  if (!kind) return error_json("kind must be \"cookie\", \"localStorage\" or \"sessionStorage\"");
+  if (!kind) return error_json("kind must be \"cookie\", \"localStorage\", \"sessionStorage\", \"indexedDB\" or \"cacheStorage\"");
   return detail::dump(decision_json(state_->decider.decide(name, *kind, value), name, *kind));
 }
 
 std::string Engine::decide_cookie(std::string_view cookie_string, double now_ms) const {
   auto now = to_time(now_ms);
   if (!now) return error_json("now must be a time in milliseconds since 1970");
-  CookieString cookie = parse_cookie_string(cookie_string);
-  const bool deletion = cookie.is_deletion(*now);
-  Decision d;
-  if (deletion) {
-    d = state_->decider.classify(cookie.name, Kind::cookie);
-    d.reason = Reason::deletion;  // deleting is always allowed
-  } else {
-    d = state_->decider.decide(cookie.name, Kind::cookie, cookie.value);
-  }
-  Json out = decision_json(d, cookie.name, Kind::cookie);
-  out["deletion"] = deletion;
-  bool capped = false;
-  if (d.verdict != Verdict::refuse) {
-    if (d.verdict == Verdict::redact) cookie.value = d.redaction->value;
-    int max_days = state_->config.max_cookie_days;
-    if (d.entry && d.entry->retention_days) max_days = std::min(max_days, *d.entry->retention_days);
-    capped = !deletion && cap_lifetime(cookie, *now, max_days);
-    // Unchanged assignments pass through byte for byte.
-    out["cookie"] = (capped || d.verdict == Verdict::redact) ? serialize(cookie) : std::string(cookie_string);
-  }
-  out["capped"] = capped;
+  const State::CookieOutcome o = state_->decide_cookie(cookie_string, *now);
+  Json out = decision_json(o.decision, o.cookie.apparent_name(), Kind::cookie);
+  out["deletion"] = o.deletion;
+  // Unchanged assignments pass through byte for byte.
+  if (o.decision.verdict != Verdict::refuse) out["cookie"] = o.rewritten ? serialize(o.cookie) : std::string(cookie_string);
+  out["capped"] = o.capped;
   return detail::dump(out);
 }
 
-std::string Engine::plan_cleanup(std::string_view inventory_json) const {
-  auto parsed = detail::parse_bounded(inventory_json, kMaxInventoryBytes, 4);
-  if (!parsed.error.empty()) return error_json("the inventory " + parsed.error);
-  const Json& in = parsed.value;
-  if (!in.is_object()) return error_json("the inventory must be an object");
-  Inventory inventory;
-  auto text = [&](const char* key, std::string& out) {
-    auto it = in.find(key);
-    if (it == in.end()) return true;
-    if (!it->is_string()) return false;
-    out = it->get<std::string>();
-    return true;
-  };
-  if (!text("host", inventory.host)) return error_json("host must be a string");
-  if (!text("path", inventory.path)) return error_json("path must be a string");
-  if (auto it = in.find("secure"); it != in.end()) {
-    if (!it->is_boolean()) return error_json("secure must be true or false");
-    inventory.secure = it->get<bool>();
-  }
-  if (auto it = in.find("cookies"); it != in.end()) {
-    if (!it->is_array()) return error_json("cookies must be a list of names");
-    for (const Json& name : *it) {
-      if (!name.is_string()) return error_json("cookies must be a list of names");
-      inventory.cookies.push_back(name.get<std::string>());
-    }
-  }
-  auto storage = [&](const char* key, std::vector<std::pair<std::string, std::string>>& out) {
-    auto it = in.find(key);
-    if (it == in.end()) return true;
-    if (!it->is_object()) return false;
-    for (auto item = it->begin(); item != it->end(); ++item) {
-      if (!item.value().is_string()) return false;
-      out.emplace_back(item.key(), item.value().get<std::string>());
-    }
-    return true;
-  };
-  if (!storage("localStorage", inventory.local_storage)) return error_json("localStorage must be an object of strings");
-  if (!storage("sessionStorage", inventory.session_storage)) return error_json("sessionStorage must be an object of strings");
+namespace {
 
-  std::vector<std::string> domains, paths;
-  if (const auto& s = state_->config.smartsupp) {
-    if (auto d = s->options.find("cookieDomain"); d != s->options.end() && d->is_string()) domains.push_back(d->get<std::string>());
-    if (auto p = s->options.find("cookiePath"); p != s->options.end() && p->is_string()) paths.push_back(p->get<std::string>());
+// What a packed decision's entry is (see Engine::describe); null when it has none.
+Json entry_json(const Catalog& catalog, std::uint32_t packed, std::string_view lang) {
+  const auto source = static_cast<Source>((packed >> 5) & 7u);
+  const std::size_t index = packed >> 16;
+  if (index == 0) return nullptr;
+  if (source == Source::database) {
+    const TrackerDatabase& db = TrackerDatabase::instance();
+    if (index > db.size()) return nullptr;
+    const TrackerEntry& t = db.entry(index - 1);
+    const std::string platform(db.platform(t.platform));
+    const Categories categories = catalog.categories_of(t);
+    // The purpose text: the platform's own for this category when the project wrote one, else the class's.
+    return Json{{"source", to_string(source)},
+                             {"vendor", nullptr},
+                             {"vendorLabel", platform},
+                             {"platform", platform},
+                             {"name", std::string(t.name) + (t.wildcard ? "*" : "")},
+                             {"kinds", Json::array({"cookie", "localStorage", "sessionStorage"})},
+                             {"categories", category_names(categories)},
+                             {"retentionDays", t.retention_days ? Json(t.retention_days) : Json(nullptr)},
+                             {"purposeId", platform + '|' + std::string(first_category_name(categories))},
+                             {"purposeClass", to_string(t.purpose)}};
   }
-  const CleanupPlan plan = smartcp::plan_cleanup(inventory, state_->decider, domains, paths);
-  Json cookies = Json::array();
-  for (const CookieDeletion& c : plan.cookies) {
-    cookies.push_back({{"name", c.name},
-                       {"category", first_category_name(c.decision.refused)},
-                       {"reason", to_string(c.decision.reason)},
-                       {"assignments", c.assignments}});
+  if ((source != Source::site_catalog && source != Source::vendor_catalog) || index > catalog.entries().size()) return nullptr;
+  const Entry& e = catalog.entries()[index - 1];
+  const Vendor* vendor = catalog.vendor_of(e);
+  Json out{{"source", to_string(source)},
+           {"vendor", e.vendor.empty() ? Json(nullptr) : Json(e.vendor)},
+           {"vendorLabel", vendor ? vendor->label : e.vendor},
+           {"platform", nullptr},
+           {"name", e.pattern.display()},
+           {"categories", category_names(e.categories)},
+           {"retentionDays", nullable(e.retention_days)}};
+  Json kinds = Json::array();
+  for (int k = 0; k < kKindCount; ++k) {
+    if (e.applies_to & kind_bit(static_cast<Kind>(k))) kinds.push_back(to_string(static_cast<Kind>(k)));
   }
-  Json storage_actions = Json::array();
-  for (const StorageAction& a : plan.storage) {
-    Json item{{"kind", to_string(a.kind)},
-                      {"key", a.key},
-                      {"action", a.decision.verdict == Verdict::redact ? "set" : "delete"},
-                      {"category", first_category_name(a.decision.refused)},
-                      {"reason", to_string(a.decision.reason)}};
-    if (a.decision.verdict == Verdict::redact) {
-      item["value"] = a.decision.redaction->value;
-      item["removed"] = a.decision.redaction->removed;
+  out["kinds"] = std::move(kinds);
+  if (e.builtin) {
+    out["purposeId"] = e.purpose_id;
+  } else {
+    std::string text;
+    for (std::string_view l : {lang, std::string_view("en")}) {
+      if (auto it = e.purpose.find(l); it != e.purpose.end()) {
+        text = it->second;
+        break;
+      }
     }
-    storage_actions.push_back(std::move(item));
+    if (text.empty() && !e.purpose.empty()) text = e.purpose.begin()->second;
+    out["purpose"] = text;
   }
-  return detail::dump(Json{{"ok", true}, {"cookies", std::move(cookies)}, {"storage", std::move(storage_actions)}});
+  return out;
+}
+
+}  // namespace
+
+std::string Engine::describe(std::uint32_t packed, std::string_view lang) const {
+  return detail::dump(entry_json(state_->catalog, packed, lang));
+}
+
+std::string Engine::cookie_deletions(std::string_view name, std::string_view scope_json) const {
+  auto parsed = detail::parse_bounded(scope_json, kMaxRequestBytes, 4);
+  if (!parsed.error.empty() || !parsed.value.is_object()) return "";
+  const Json& in = parsed.value;
+  CookieScope scope;
+  auto text = [&](const char* key, std::string& out) {
+    if (auto it = in.find(key); it != in.end() && it->is_string()) out = it->get<std::string>();
+  };
+  text("host", scope.host);
+  text("path", scope.path);
+  if (auto it = in.find("secure"); it != in.end() && it->is_boolean()) scope.secure = it->get<bool>();
+  if (const auto& s = state_->config.smartsupp) {
+    if (auto d = s->options.find("cookieDomain"); d != s->options.end() && d->is_string()) scope.extra_domains.push_back(d->get<std::string>());
+    if (auto p = s->options.find("cookiePath"); p != s->options.end() && p->is_string()) scope.extra_paths.push_back(p->get<std::string>());
+  }
+  std::vector<std::pair<std::string, std::string>> remembered;
+  if (auto it = in.find("remembered"); it != in.end() && it->is_array()) {
+    for (const Json& pair : *it) {
+      if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
+        remembered.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+      }
+    }
+  }
+  std::string out;
+  for (const std::string& assignment : smartcp::cookie_deletions(std::string(name), scope, remembered)) {
+    if (!out.empty()) out += '\n';
+    out += assignment;
+  }
+  return out;
 }
 
 std::string Engine::create_record(std::string_view request_json) const {
@@ -217,6 +291,8 @@ std::string Engine::create_record(std::string_view request_json) const {
   if (!method) return error_json("method must be accept-all, reject-all, custom, gpc or api");
   auto id = string_field("id");
   if (!id) return error_json("id must be a string");
+  auto site = string_field("site");
+  if (!site) return error_json("site must be a string: the page's host name");
   auto analytics = bool_field("analytics", false);
   auto marketing = bool_field("marketing", false);
   auto gpc_signal = bool_field("gpc", false);
@@ -246,6 +322,7 @@ std::string Engine::create_record(std::string_view request_json) const {
       break;
   }
   record.id = *id;
+  record.site = *site;
   record.method = *method;
   record.categories = categories;
   record.revision = config.revision;
@@ -263,10 +340,10 @@ std::string Engine::create_record(std::string_view request_json) const {
   return detail::dump(Json{{"ok", true}, {"record", record.to_json()}, {"value", value}, {"cookie", cookie}});
 }
 
-std::string Engine::read_record(std::string_view cookie_value, double now_ms) const {
+std::string Engine::read_record(std::string_view cookie_value, double now_ms, std::string_view site) const {
   auto now = to_time(now_ms);
   if (!now) return error_json("now must be a time in milliseconds since 1970");
-  const RecordReading reading = read_cookie_value(cookie_value, state_->config.revision, *now);
+  const RecordReading reading = read_cookie_value(cookie_value, state_->config.revision, *now, site);
   Json out{{"status", to_string(reading.status)}};
   if (reading.status != RecordStatus::valid) out["reason"] = reading.reason;
   if (reading.record) out["record"] = reading.record->to_json();
@@ -278,45 +355,81 @@ std::string Engine::consent_mode() const { return detail::dump(consent_mode_sign
 std::string Engine::gpc(bool signal) const {
   const GpcPolicy policy = gpc_policy(state_->config.gpc, signal);
   return detail::dump(Json{{"applies", policy.applies},
-                                   {"refused", category_names(policy.refused)},
-                                   {"complete", policy.complete},
-                                   {"signals", consent_mode_signals(category::functional)}});
+                           {"refused", category_names(policy.refused)},
+                           {"complete", policy.complete},
+                           {"signals", consent_mode_signals(category::functional)}});
 }
 
 std::string Engine::catalog(std::string_view lang) const {
+  const Catalog& catalog = state_->catalog;
   Json entries = Json::array();
-  auto text_for = [&](const Texts& texts) -> std::string {
-    for (std::string_view l : {lang, std::string_view("en")}) {
-      if (auto it = texts.find(l); it != texts.end()) return it->second;
-    }
-    return texts.empty() ? std::string() : texts.begin()->second;
-  };
-  for (const Entry& e : state_->catalog.entries()) {
-    Json kinds = Json::array();
-    for (Kind k : {Kind::cookie, Kind::local_storage, Kind::session_storage}) {
-      if (e.kinds & kind_bit(k)) kinds.push_back(to_string(k));
-    }
+  for (const Entry& e : catalog.entries()) {
+    const Source source = e.builtin ? Source::vendor_catalog : Source::site_catalog;
+    Json item = entry_json(catalog, static_cast<std::uint32_t>(((catalog.index_of(e) + 1) << 16) | (static_cast<unsigned>(source) << 5)), lang);
     Json fields = Json::object();
     for (const FieldRule& f : e.fields) fields[f.field] = category_names(f.categories);
-    const Vendor* vendor = state_->catalog.vendor_of(e);
-    entries.push_back({{"name", e.pattern.display()},
-                       {"kinds", std::move(kinds)},
-                       {"vendor", e.vendor.empty() ? Json(nullptr) : Json(e.vendor)},
-                       {"vendorLabel", vendor ? vendor->label : e.vendor},
-                       {"categories", category_names(e.categories)},
-                       {"retentionDays", e.retention_days ? Json(*e.retention_days) : Json(nullptr)},
-                       {"purpose", text_for(e.purpose)},
-                       {"fields", std::move(fields)},
-                       {"builtin", e.builtin}});
+    item["fields"] = std::move(fields);
+    item["builtin"] = e.builtin;
+    entries.push_back(std::move(item));
+  }
+  // The database's entries of the platforms the site declares.
+  const TrackerDatabase& db = TrackerDatabase::instance();
+  for (std::uint16_t platform : state_->config.declared) {
+    const auto [first, last] = db.entries_of(platform);
+    for (std::size_t i = first; i < last; ++i) {
+      if (!catalog.applies(db.entry(i))) continue;
+      Json item = entry_json(catalog, static_cast<std::uint32_t>(((i + 1) << 16) | (static_cast<unsigned>(Source::database) << 5)), lang);
+      item["fields"] = Json::object();
+      item["builtin"] = true;
+      entries.push_back(std::move(item));
+    }
   }
   Json vendors = Json::object();
-  for (const Vendor& v : state_->catalog.vendors()) {
+  for (const Vendor& v : catalog.vendors()) {
+    const Processor& p = v.processor;
     vendors[v.id] = {{"label", v.label},
                      {"defaultCategories", category_names(v.default_categories)},
                      {"prefixes", v.prefixes},
-                     {"processor", v.processor.is_null() ? Json(nullptr) : v.processor}};
+                     {"processor", p.name.empty() ? Json(nullptr)
+                                                  : Json{{"name", p.name}, {"companyId", p.company_id}, {"address", p.address},
+                                                         {"dpo", p.dpo}, {"dataLocation", p.data_location}}}};
   }
   return detail::dump(Json{{"entries", std::move(entries)}, {"vendors", std::move(vendors)}});
+}
+
+std::string Engine::classify_url(std::string_view url) const {
+  const Config& config = state_->config;
+  const TrackerDatabase& db = TrackerDatabase::instance();
+  const auto parts = split_url(url);
+  if (!parts) return "null";
+  // The site's own rules first: the longest matching one.
+  const HostRule* own = nullptr;
+  for (const HostRule& rule : config.hosts) {
+    const std::size_t slash = rule.match.find('/');
+    const std::string_view host = std::string_view(rule.match).substr(0, slash);
+    const std::string_view path = slash == std::string::npos ? std::string_view() : std::string_view(rule.match).substr(slash);
+    const std::string& h = parts->host;
+    const bool host_matches = h == host || (h.size() > host.size() && h.compare(h.size() - host.size(), host.size(), host) == 0 &&
+                                            h[h.size() - host.size() - 1] == '.');
+    if (host_matches && parts->rest.compare(0, path.size(), path) == 0 && (!own || rule.match.size() > own->match.size())) own = &rule;
+  }
+  const TrackerHost* builtin = db.match_url(url);
+  if (own) {
+    if (own->allow) return "null";
+    return detail::dump(Json{{"platform", builtin ? Json(db.platform(builtin->platform)) : Json(nullptr)},
+                             {"category", category_json(own->categories)},
+                             {"googleTag", false},
+                             {"signal", builtin ? builtin->signal : 0},
+                             {"held", own->categories != category::functional}});
+  }
+  if (!builtin || state_->catalog.platform_off(builtin->platform)) return "null";
+  const Categories categories = state_->catalog.platform_categories(builtin->platform, builtin->categories);
+  const bool advanced = builtin->google_tag && config.consent_mode == ConsentModeKind::advanced;
+  return detail::dump(Json{{"platform", db.platform(builtin->platform)},
+                           {"category", category_json(categories)},
+                           {"googleTag", builtin->google_tag},
+                           {"signal", builtin->signal},
+                           {"held", categories != category::functional && !advanced}});
 }
 
 }  // namespace smartcp

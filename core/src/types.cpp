@@ -9,6 +9,8 @@ std::string_view to_string(Kind kind) {
     case Kind::cookie: return "cookie";
     case Kind::local_storage: return "localStorage";
     case Kind::session_storage: return "sessionStorage";
+    case Kind::indexed_db: return "indexedDB";
+    case Kind::cache_storage: return "cacheStorage";
   }
   return "cookie";
 }
@@ -17,6 +19,8 @@ std::optional<Kind> parse_kind(std::string_view text) {
   if (text == "cookie") return Kind::cookie;
   if (text == "localStorage") return Kind::local_storage;
   if (text == "sessionStorage") return Kind::session_storage;
+  if (text == "indexedDB") return Kind::indexed_db;
+  if (text == "cacheStorage") return Kind::cache_storage;
   return std::nullopt;
 }
 

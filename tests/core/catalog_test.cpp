@@ -8,15 +8,16 @@ namespace smartcp {
 namespace {
 
 
-Catalog builtin(const Bindings& bindings = {{"COOKIE_PREFIX", ""}}) {
-  Catalog catalog;
+// The catalog a config implies, with no problems expected.
+Catalog built(std::string_view config_json = "{}") {
+  const ConfigResult config = parse_config(config_json);
+  for (const Issue& i : config.issues) ADD_FAILURE() << i.path << ": " << i.message;
   std::vector<Issue> issues;
-  for (const auto& c : builtin_catalogs()) {
-    EXPECT_TRUE(parse_vendor_catalog(Json::parse(c.json), std::string(c.name), bindings, catalog, issues)) << c.name;
-  }
+  Catalog catalog = build_catalog(config.config, issues);
   for (const Issue& i : issues) ADD_FAILURE() << i.path << ": " << i.message;
   return catalog;
 }
+Catalog builtin() { return built(); }
 
 Entry entry(std::string_view json_text, const Bindings& bindings = {}) {
   std::vector<Issue> issues;
@@ -25,16 +26,17 @@ Entry entry(std::string_view json_text, const Bindings& bindings = {}) {
   return *e;
 }
 
-TEST(Catalog, BuiltinCatalogsParseWithoutProblems) {
+TEST(Catalog, BuiltinVendorsComeFromTheTables) {
   Catalog catalog = builtin();
   ASSERT_EQ(catalog.vendors().size(), 3u);
   EXPECT_EQ(catalog.vendors()[0].id, "smartcp");
   EXPECT_EQ(catalog.vendors()[1].id, "smartsupp");
   EXPECT_EQ(catalog.vendors()[2].id, "smartlook");
+  EXPECT_EQ(catalog.vendors()[1].processor.company_id, "036 68 681");
   for (const Entry& e : catalog.entries()) {
-    for (const char* lang : {"pl", "en", "cs"}) {
-      EXPECT_FALSE(e.purpose.count(lang) == 0) << e.pattern.source() << " has no " << lang << " purpose";
-    }
+    EXPECT_TRUE(e.builtin);
+    EXPECT_EQ(e.purpose_id, e.vendor + ":" + e.pattern.source()) << "each built-in entry has its purpose text by id";
+    EXPECT_TRUE(e.purpose.empty());
   }
 }
 
@@ -44,7 +46,8 @@ TEST(Catalog, BuiltFromAConfig) {
   std::vector<Issue> issues;
   const Catalog c = build_catalog(config, issues);
   EXPECT_TRUE(issues.empty());
-  EXPECT_EQ(c.entries().back().pattern.source(), "_ga");  // the owner's entries come last, so they win ties
+  EXPECT_EQ(c.entries().back().pattern.source(), "_ga");  // the owner's entries come after the vendors'
+  EXPECT_EQ(c.classify("_ga", Kind::cookie).source, Source::site_catalog);
   EXPECT_FALSE(c.entries().back().builtin);
   EXPECT_NE(c.match("ssupp_k", Kind::local_storage), nullptr);
   EXPECT_EQ(c.match("ssupp_other", Kind::local_storage), nullptr);
@@ -121,7 +124,24 @@ TEST(Catalog, TiesGoToFewerPlaceholdersThenToTheLaterEntry) {
   c.add_entry(entry(R"({"name": "abc", "kind": "cookie", "category": "analytics"})"));
   EXPECT_EQ(c.match("abc", Kind::cookie)->pattern.source(), "abc");
   c.add_entry(entry(R"({"name": "abc", "kind": "cookie", "category": "marketing"})"));
-  EXPECT_EQ(c.match("abc", Kind::cookie)->categories, category::functional | category::marketing);  // the owner's override
+  EXPECT_EQ(c.match("abc", Kind::cookie)->categories, category::functional | category::marketing);  // the later one
+}
+
+TEST(Catalog, TheSitesEntriesComeBeforeTheVendorsThenTheDatabase) {
+  // A broad entry of the site's wins over the vendors' more specific ones: the owner said so.
+  Catalog c = built(R"({"vendors":{"smartsupp":{"key":"KEY"}},
+      "catalog":[{"name":"ssupp*","kind":["cookie","localStorage"],"category":"marketing"},
+                 {"name":"_ga","kind":"cookie","category":"functional","purpose":"ours"}]})");
+  Match state = c.classify("ssupp_KEY", Kind::local_storage);
+  EXPECT_EQ(state.source, Source::site_catalog);
+  EXPECT_EQ(state.categories, category::functional | category::marketing);
+  EXPECT_EQ(c.classify("_ga", Kind::cookie).categories, category::functional);  // over the database's analytics
+  EXPECT_EQ(c.classify("_gid", Kind::cookie).source, Source::database);
+  // Vendor entries, then vendor prefixes, then the database.
+  Catalog plain = builtin();
+  EXPECT_EQ(plain.classify("ssupp.vid", Kind::cookie).source, Source::vendor_catalog);
+  EXPECT_EQ(plain.classify("smartlook_new", Kind::local_storage).source, Source::vendor_prefix);
+  EXPECT_EQ(plain.classify("unknown_key", Kind::local_storage).source, Source::unknown);
 }
 
 TEST(Catalog, KindMustMatch) {
@@ -133,19 +153,89 @@ TEST(Catalog, KindMustMatch) {
   EXPECT_NE(multi.match("x", Kind::local_storage), nullptr);
   EXPECT_NE(multi.match("x", Kind::session_storage), nullptr);
   EXPECT_EQ(multi.match("x", Kind::cookie), nullptr);
+  EXPECT_EQ(multi.match("x", Kind::indexed_db), nullptr);
+}
+
+TEST(Catalog, WebStorageIsOneKindUnlessListedSeparately) {
+  Catalog c;
+  c.add_entry(entry(R"({"name": "a", "kind": "localStorage", "category": "analytics"})"));
+  ASSERT_NE(c.match("a", Kind::session_storage), nullptr);  // covers sessionStorage too
+  EXPECT_EQ(c.match("a", Kind::cookie), nullptr);
+  c.add_entry(entry(R"({"name": "b", "kind": "sessionStorage", "category": "marketing"})"));
+  EXPECT_NE(c.match("b", Kind::local_storage), nullptr);
+  // Listed for both kinds separately: each entry decides its own.
+  c.add_entry(entry(R"({"name": "a", "kind": "sessionStorage", "category": "marketing"})"));
+  EXPECT_EQ(c.match("a", Kind::local_storage)->categories, category::functional | category::analytics);
+  EXPECT_EQ(c.match("a", Kind::session_storage)->categories, category::functional | category::marketing);
+  // Smartsupp's chat state needs its field rules in sessionStorage too.
+  Catalog s = built(R"({"vendors":{"smartsupp":{"key":"KEY"}}})");
+  const Entry* state = s.match("ssupp_KEY", Kind::session_storage);
+  ASSERT_NE(state, nullptr);
+  EXPECT_EQ(state->fields.size(), 1u);
+  EXPECT_EQ(s.match("ssupp_KEYvisits", Kind::session_storage)->categories, category::functional | category::marketing);
 }
 
 TEST(Catalog, BoundChatKeyNarrowsTheMatch) {
-  Catalog c = builtin({{"COOKIE_PREFIX", ""}, {"CHAT_KEY", "abc"}});
+  Catalog c = built(R"({"vendors":{"smartsupp":{"key":"abc"}}})");
   EXPECT_NE(c.match("ssupp_abc", Kind::local_storage), nullptr);
   EXPECT_EQ(c.match("ssupp_other", Kind::local_storage), nullptr);
   EXPECT_EQ(c.vendor_for("ssupp_other")->id, "smartsupp");  // still the vendor's by prefix
 }
 
 TEST(Catalog, CookiePrefixIsApplied) {
-  Catalog c = builtin({{"COOKIE_PREFIX", "shop_"}});
+  Catalog c = built(R"({"vendors":{"smartsupp":{"key":"abc","cookiePrefix":"shop_"}}})");
   EXPECT_NE(c.match("shop_ssupp.vid", Kind::cookie), nullptr);
   EXPECT_EQ(c.match("ssupp.vid", Kind::cookie), nullptr);
+}
+
+TEST(Catalog, TheDatabaseKnowsTheCommonTrackers) {
+  Catalog c = builtin();
+  struct Case { const char* name; Kind kind; const char* platform; Categories categories; };
+  const Case cases[] = {
+      {"_ga", Kind::cookie, "Google Analytics", category::analytics},
+      {"_ga_ABC123", Kind::cookie, "Google Analytics", category::analytics},  // the wildcard entry _ga_
+      {"_gid", Kind::local_storage, "Google Analytics", category::analytics},
+      {"_gcl_au", Kind::cookie, "Google", category::marketing},
+      {"_fbp", Kind::cookie, "Facebook", category::marketing},
+      {"_fbc", Kind::session_storage, "Facebook", category::marketing},
+      {"_hjid", Kind::cookie, "Hotjar", category::analytics},
+      {"_hjSessionUser_123", Kind::cookie, "Hotjar", category::analytics},  // the database says functional; the policy says what Hotjar is for
+      {"_clck", Kind::cookie, "Microsoft Clarity", category::analytics},
+      {"_uetsid", Kind::cookie, "Bing / Microsoft", category::marketing},
+      {"_ttp", Kind::cookie, "TikTok", category::marketing},
+      {"hubspotutk", Kind::cookie, "Hubspot", category::marketing},
+      {"__hstc", Kind::cookie, "Hubspot", category::marketing},
+      {"_pk_id.1.abcd", Kind::cookie, "Piwik", category::analytics},
+      {"mp_12345_mixpanel", Kind::local_storage, "Mixpanel", category::analytics},
+      {"ajs_anonymous_id", Kind::local_storage, "Segment", category::analytics},
+  };
+  const TrackerDatabase& db = TrackerDatabase::instance();
+  for (const Case& k : cases) {
+    const Match m = c.classify(k.name, k.kind);
+    ASSERT_EQ(m.source, Source::database) << k.name;
+    EXPECT_EQ(db.platform(m.tracker->platform), k.platform) << k.name;
+    EXPECT_EQ(m.categories, k.categories | category::functional) << k.name;
+  }
+  EXPECT_EQ(c.classify("_ga", Kind::indexed_db).source, Source::unknown);  // the database knows cookies and Web Storage
+  EXPECT_EQ(c.classify("_ga", Kind::cookie).retention_days, 730);
+}
+
+TEST(Catalog, GenericNamesApplyOnlyWhereTheSiteRunsThePlatform) {
+  // Names a site uses for its own keys: Instagram's "sessionid" is Django's too, "_s" a prefix of many.
+  Catalog plain = builtin();
+  EXPECT_EQ(plain.classify("sessionid", Kind::cookie).source, Source::unknown);
+  EXPECT_EQ(plain.classify("_shop_session", Kind::cookie).source, Source::unknown);
+  EXPECT_EQ(plain.classify("token", Kind::local_storage).source, Source::unknown);
+  Catalog runs = built(R"({"platforms":{"instagram":true}})");  // names are matched without regard to case
+  EXPECT_EQ(runs.classify("sessionid", Kind::cookie).categories, category::functional | category::marketing);
+}
+
+TEST(Catalog, TheSiteOverridesOrSwitchesOffAPlatform) {
+  Catalog c = built(R"({"platforms":{"Hotjar":"marketing","Google Analytics":false,"Facebook":{"category":"analytics"}}})");
+  EXPECT_EQ(c.classify("_hjid", Kind::cookie).categories, category::functional | category::marketing);
+  EXPECT_EQ(c.classify("_ga", Kind::cookie).source, Source::unknown);
+  EXPECT_EQ(c.classify("_fbp", Kind::cookie).categories, category::functional | category::analytics);
+  EXPECT_EQ(c.classify("_gcl_au", Kind::cookie).source, Source::database);  // Google's own entries stay
 }
 
 TEST(Catalog, VendorByLongestPrefix) {
@@ -157,6 +247,29 @@ TEST(Catalog, VendorByLongestPrefix) {
   EXPECT_EQ(c.vendor_for("smartcp_x")->id, "smartcp");
   EXPECT_EQ(c.vendor_for("_ga"), nullptr);
   EXPECT_EQ(c.vendor("nope"), nullptr);
+}
+
+TEST(Catalog, EndpointsMatchByHostThenPath) {
+  const TrackerDatabase& db = TrackerDatabase::instance();
+  auto platform = [&](const char* url) {
+    const TrackerHost* h = db.match_url(url);
+    return h ? std::string(db.platform(h->platform)) : std::string("-");
+  };
+  EXPECT_EQ(platform("https://www.googletagmanager.com/gtag/js?id=G-ABC"), "Google Analytics");
+  EXPECT_EQ(platform("https://www.googletagmanager.com/gtag/js?id=AW-123"), "Google Ads");
+  EXPECT_EQ(platform("https://region1.google-analytics.com/g/collect?v=2"), "Google Analytics");
+  EXPECT_EQ(platform("//connect.facebook.net/en_US/fbevents.js"), "Facebook");
+  EXPECT_EQ(platform("https://WWW.FACEBOOK.COM/tr?id=1&ev=PageView"), "Facebook");
+  EXPECT_EQ(platform("https://www.facebook.com/login"), "-");
+  EXPECT_EQ(platform("https://www.google.com/recaptcha/api.js"), "-");
+  EXPECT_EQ(platform("https://notgoogle-analytics.com/x"), "-");
+  EXPECT_EQ(platform("https://user:pw@static.hotjar.com:443/c/hotjar-1.js"), "Hotjar");
+  EXPECT_EQ(platform("wss://ws.hotjar.com/api/v2/client/ws"), "Hotjar");
+  EXPECT_EQ(platform("/local/script.js"), "-");
+  EXPECT_EQ(platform("javascript:alert(1)"), "-");
+  EXPECT_TRUE(db.match_url("https://www.googletagmanager.com/gtag/js")->google_tag);
+  EXPECT_EQ(db.match_url("https://connect.facebook.net/x.js")->signal, 1);
+  EXPECT_GE(db.hosts().size(), 60u);
 }
 
 TEST(Catalog, CopiesKeepWorkingIndexes) {
@@ -201,15 +314,6 @@ TEST(CatalogEntry, AcceptsTheOwnersShapes) {
   EXPECT_FALSE(parse_entry(Json::parse(R"({"name": "x", "kind": "cookie", "category": [], "purpose": {"en": 1}})"), "c", {}, issues));
   EXPECT_FALSE(parse_entry(Json::parse(R"({"kind": ["cookie", 1], "category": ["analytics", 2]})"), "c", {}, issues));
   EXPECT_FALSE(parse_entry(Json::parse(R"({"name": "x", "category": "analytics", "purpose": ")" + std::string(2001, 'p') + R"("})"), "c", {}, issues));
-}
-
-TEST(VendorCatalog, RejectsMalformedFiles) {
-  Catalog c;
-  std::vector<Issue> issues;
-  EXPECT_FALSE(parse_vendor_catalog(Json::parse("[]"), "v", {}, c, issues));
-  EXPECT_FALSE(parse_vendor_catalog(Json::parse(R"({"vendor": "", "label": "L", "entries": []})"), "v", {}, c, issues));
-  EXPECT_FALSE(parse_vendor_catalog(Json::parse(R"({"vendor": "x", "label": "L", "defaultCategories": "bad"})"), "v", {}, c, issues));
-  EXPECT_EQ(issues.back().path, "v.entries");
 }
 
 }  // namespace

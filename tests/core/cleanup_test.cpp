@@ -26,25 +26,28 @@ TEST(CleanupVariants, Domains) {
 }
 
 TEST(CleanupVariants, Paths) {
+  // Each directory with and without its trailing slash: Path=/shop/ is common, and only an exact match deletes.
   EXPECT_EQ(cookie_path_variants("/shop/cart/item"),
-            (std::vector<std::string>{"/", "/shop", "/shop/cart", "/shop/cart/item"}));
+            (std::vector<std::string>{"/", "/shop", "/shop/", "/shop/cart", "/shop/cart/", "/shop/cart/item"}));
   EXPECT_EQ(cookie_path_variants("/"), std::vector<std::string>{"/"});
   EXPECT_EQ(cookie_path_variants("/a/"), (std::vector<std::string>{"/", "/a", "/a/"}));
   EXPECT_EQ(cookie_path_variants("relative"), std::vector<std::string>{"/"});
   EXPECT_EQ(cookie_path_variants(""), std::vector<std::string>{"/"});
   std::string deep;
   for (int i = 0; i < 100; ++i) deep += "/d";
-  EXPECT_EQ(cookie_path_variants(deep).size(), 16u);  // bounded
+  EXPECT_EQ(cookie_path_variants(deep).size(), 24u);  // bounded
 }
 
 TEST(Cleanup, DeletesRefusedCookiesOnEveryVariant) {
   Site s;
   Inventory inv;
-  inv.host = "www.shop.cz";
-  inv.path = "/cart";
-  inv.cookies = {"ssupp.vid", "ssupp.visits", "SL_C_23361dd035530_SID", "session", ""};
-  CleanupPlan plan = plan_cleanup(inv, s.decider, {".chat.shop.cz"}, {"/chat"});
-  ASSERT_EQ(plan.cookies.size(), 2u);
+  inv.scope.host = "www.shop.cz";
+  inv.scope.path = "/cart";
+  inv.scope.extra_domains = {".chat.shop.cz"};
+  inv.scope.extra_paths = {"/chat"};
+  inv.cookies = {"ssupp.vid", "ssupp.visits", "SL_C_23361dd035530_SID", "session", "", "smartcp_consent"};
+  CleanupPlan plan = plan_cleanup(inv, s.decider);
+  ASSERT_EQ(plan.cookies.size(), 2u);  // never the consent cookie, which pages may not write
   EXPECT_EQ(plan.cookies[0].name, "ssupp.visits");
   EXPECT_EQ(plan.cookies[1].name, "SL_C_23361dd035530_SID");
   const auto& a = plan.cookies[0].assignments;
@@ -59,8 +62,8 @@ TEST(Cleanup, DeletesRefusedCookiesOnEveryVariant) {
 TEST(Cleanup, SecurePagesAlsoDeletePartitionedCopies) {
   Site s;
   Inventory inv;
-  inv.host = "shop.cz";
-  inv.secure = true;
+  inv.scope.host = "shop.cz";
+  inv.scope.secure = true;
   inv.cookies = {"ssupp.visits", "__Host-track", "__Secure-track"};
   s.config.unknown_keys = UnknownKeys::marketing;
   CleanupPlan plan = plan_cleanup(inv, s.decider);
@@ -70,6 +73,22 @@ TEST(Cleanup, SecurePagesAlsoDeletePartitionedCopies) {
             (std::vector<std::string>{"__Host-track=; Max-Age=0; Path=/; Secure", "__Host-track=; Max-Age=0; Path=/; Secure; Partitioned"}));
   EXPECT_TRUE(contains(plan.cookies[2].assignments, "__Secure-track=; Max-Age=0; Path=/; Domain=shop.cz; Secure"));
   EXPECT_TRUE(contains(plan.cookies[2].assignments, "__Secure-track=; Max-Age=0; Path=/; Domain=shop.cz; Secure; Partitioned"));
+}
+
+TEST(Cleanup, DeletesWhereTheGuardSawACookieWritten) {
+  // Written on /shop/cart/item.html (default path /shop/cart) and with Path=/api, withdrawn on /privacy.html.
+  CookieScope scope;
+  scope.host = "shop.cz";
+  scope.path = "/privacy.html";
+  const auto a = cookie_deletions("_ga", scope, {{"", "/shop/cart"}, {".shop.cz", "/api/"}, {"x", "relative"}});
+  EXPECT_TRUE(contains(a, "_ga=; Max-Age=0; Path=/shop/cart"));
+  EXPECT_TRUE(contains(a, "_ga=; Max-Age=0; Path=/shop/cart/"));
+  EXPECT_TRUE(contains(a, "_ga=; Max-Age=0; Path=/api/; Domain=shop.cz"));
+  EXPECT_TRUE(contains(a, "_ga=; Max-Age=0; Path=/api; Domain=shop.cz"));
+  EXPECT_TRUE(contains(a, "_ga=; Max-Age=0; Path=/privacy.html"));
+  for (const std::string& assignment : a) EXPECT_EQ(assignment.find("relative"), std::string::npos);
+  const std::size_t before = a.size();
+  EXPECT_EQ(cookie_deletions("_ga", scope, {{"", "/shop/cart"}, {"", "/shop/cart"}}).size(), before - 2);  // no duplicates
 }
 
 TEST(Cleanup, StorageKeysAreDeletedOrRedacted) {

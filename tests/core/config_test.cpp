@@ -1,4 +1,5 @@
 #include "smartcp/config.hpp"
+#include "smartcp/tracker_database.hpp"
 
 #include <gtest/gtest.h>
 
@@ -78,7 +79,7 @@ TEST(Config, EveryFieldParses) {
   EXPECT_EQ(c.policy_url, "/privacy");
   EXPECT_EQ(c.theme, "dark");
   EXPECT_EQ(c.reopen_button, "bottom-right");
-  EXPECT_FALSE(c.consent_mode);
+  EXPECT_EQ(c.consent_mode, ConsentModeKind::off);
   EXPECT_EQ(c.wait_for_update_ms, 800);
   EXPECT_EQ(c.catalog.size(), 1u);
   EXPECT_EQ(c.texts["pl"]["title"], "Ciasteczka");
@@ -108,6 +109,55 @@ TEST(Config, InvalidValuesFallBackAndNameTheField) {
   EXPECT_EQ(r.config.theme, "auto");
   EXPECT_EQ(issue_at(r, "expiryDays")->message, "must be a whole number from 1 to 395; using the default 182");
   EXPECT_EQ(issue_at(r, "lang")->message, "must be \"pl\", \"en\" or \"cs\"; using the default \"en\"");
+}
+
+TEST(Config, TrackerDatabaseSettings) {
+  ConfigResult r = parse_config(R"({"platforms": {"hotjar": "marketing", "WordPress": true, "Google Analytics": false,
+      "Facebook": {"category": ["analytics", "marketing"], "generic": true}, "Nope": true, "Matomo": 3,
+      "Piwik": {"category": "ads"}, "Mixpanel": {"colour": 1}},
+      "declare": ["Google Analytics", "google analytics", "Unknown", 4],
+      "hosts": {"stats.example.com": "analytics", "ads.example.net/pixel": "marketing", "cdn.example.org": false,
+                "Bad Host": "analytics", "x.example": "ads"},
+      "consentMode": "advanced", "debug": true})");
+  const Config& c = r.config;
+  const TrackerDatabase& db = TrackerDatabase::instance();
+  ASSERT_EQ(c.platforms.size(), 5u);
+  EXPECT_EQ(db.platform(c.platforms[0].platform), "Hotjar");  // the database's spelling
+  EXPECT_EQ(c.platforms[0].categories, category::functional | category::marketing);
+  EXPECT_TRUE(c.platforms[1].generic);
+  EXPECT_TRUE(c.platforms[2].off);
+  EXPECT_EQ(c.platforms[3].categories, category::all);
+  EXPECT_TRUE(c.platforms[3].generic);
+  EXPECT_EQ(db.platform(c.platforms[4].platform), "Mixpanel");  // an unknown field inside is only a warning
+  EXPECT_EQ(issue_at(r, "platforms.Nope")->severity, Issue::Severity::warning);
+  EXPECT_EQ(issue_at(r, "platforms.Matomo")->severity, Issue::Severity::error);
+  EXPECT_NE(issue_at(r, "platforms.Piwik.category"), nullptr);
+  EXPECT_EQ(issue_at(r, "platforms.Mixpanel.colour")->severity, Issue::Severity::warning);
+  ASSERT_EQ(c.declared.size(), 1u);  // named twice, declared once
+  EXPECT_EQ(db.platform(c.declared[0]), "Google Analytics");
+  EXPECT_NE(issue_at(r, "declare[2]"), nullptr);
+  EXPECT_NE(issue_at(r, "declare[3]"), nullptr);
+  ASSERT_EQ(c.hosts.size(), 3u);
+  EXPECT_EQ(c.hosts[1].match, "ads.example.net/pixel");
+  EXPECT_EQ(c.hosts[1].categories, category::functional | category::marketing);
+  EXPECT_TRUE(c.hosts[2].allow);
+  EXPECT_NE(issue_at(r, "hosts.Bad Host"), nullptr);
+  EXPECT_NE(issue_at(r, "hosts.x.example"), nullptr);
+  EXPECT_EQ(c.consent_mode, ConsentModeKind::advanced);
+  EXPECT_TRUE(c.debug);
+
+  const Json j = c.to_json();
+  EXPECT_EQ(j["platforms"]["Hotjar"], Json::parse(R"({"category":"marketing","generic":false})"));
+  EXPECT_EQ(j["platforms"]["Google Analytics"], false);
+  EXPECT_EQ(j["platforms"]["WordPress"], Json::parse(R"({"category":null,"generic":true})"));
+  EXPECT_EQ(j["declare"], Json::array({"Google Analytics"}));
+  EXPECT_EQ(j["hosts"]["cdn.example.org"], false);
+  EXPECT_EQ(j["consentMode"], "advanced");
+  EXPECT_EQ(parse_config(R"({"consentMode": true})").config.consent_mode, ConsentModeKind::basic);
+  EXPECT_EQ(Config().to_json()["consentMode"], "basic");
+  EXPECT_NE(issue_at(parse_config(R"({"platforms": []})"), "platforms"), nullptr);
+  EXPECT_NE(issue_at(parse_config(R"({"declare": {}})"), "declare"), nullptr);
+  EXPECT_NE(issue_at(parse_config(R"({"hosts": ["a.b"]})"), "hosts"), nullptr);
 }
 
 TEST(Config, VendorProblems) {

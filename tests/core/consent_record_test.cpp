@@ -8,10 +8,12 @@ namespace smartcp {
 namespace {
 
 constexpr TimeMs kNow = 1'763'769'600'000;
+constexpr std::string_view kSite = "shop.example";
 
 ConsentRecord sample() {
   ConsentRecord r;
   r.id = "3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f";
+  r.site = "shop.example";
   r.revision = 2;
   r.categories = category::functional | category::analytics;
   r.method = Method::custom;
@@ -28,10 +30,10 @@ std::string payload_of(const std::string& value) {
 
 TEST(ConsentRecord, RoundTrips) {
   const std::string value = encode_cookie_value(sample());
-  EXPECT_EQ(value.substr(0, 2), "1.");
+  EXPECT_EQ(value.substr(0, 2), "2.");
   EXPECT_LE(value.size(), 512u);
   EXPECT_EQ(value.find_first_of(" ;,\"\\"), std::string::npos);  // cookie-safe
-  RecordReading r = read_cookie_value(value, 2, kNow + 1000);
+  RecordReading r = read_cookie_value(value, 2, kNow + 1000, kSite);
   ASSERT_EQ(r.status, RecordStatus::valid) << r.reason;
   EXPECT_EQ(r.record->to_json(), sample().to_json());
 }
@@ -39,7 +41,7 @@ TEST(ConsentRecord, RoundTrips) {
 TEST(ConsentRecord, JsonShape) {
   auto j = sample().to_json();
   EXPECT_EQ(j.dump(),
-            R"({"version":1,"id":"3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f","revision":2,)"
+            R"({"version":2,"id":"3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f","site":"shop.example","revision":2,)"
             R"("categories":{"functional":true,"analytics":true,"marketing":false},"method":"custom",)"
             R"("timestamp":1763769600000,"expires":1779494400000,"lang":"pl",)"
             R"("textHash":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","gpc":false})");
@@ -47,10 +49,10 @@ TEST(ConsentRecord, JsonShape) {
 
 TEST(ConsentRecord, AskAgainWhenOutdatedOrExpired) {
   const std::string value = encode_cookie_value(sample());
-  RecordReading outdated = read_cookie_value(value, 3, kNow);
+  RecordReading outdated = read_cookie_value(value, 3, kNow, kSite);
   EXPECT_EQ(outdated.status, RecordStatus::outdated);
   EXPECT_EQ(outdated.reason, "revision 2 is not the current 3");
-  RecordReading expired = read_cookie_value(value, 2, kNow + 182 * kMsPerDay);
+  RecordReading expired = read_cookie_value(value, 2, kNow + 182 * kMsPerDay, kSite);
   EXPECT_EQ(expired.status, RecordStatus::expired);
   EXPECT_TRUE(expired.record);
 }
@@ -58,17 +60,17 @@ TEST(ConsentRecord, AskAgainWhenOutdatedOrExpired) {
 TEST(ConsentRecord, GarbledTamperedOversizedAreIgnoredWithAReason) {
   const std::string good = encode_cookie_value(sample());
   auto reason = [](std::string_view v) {
-    RecordReading r = read_cookie_value(v, 2, kNow);
+    RecordReading r = read_cookie_value(v, 2, kNow, kSite);
     EXPECT_EQ(r.status, RecordStatus::invalid) << v;
     EXPECT_FALSE(r.record);
     return r.reason;
   };
-  EXPECT_EQ(read_cookie_value("", 2, kNow).status, RecordStatus::missing);
+  EXPECT_EQ(read_cookie_value("", 2, kNow, kSite).status, RecordStatus::missing);
   EXPECT_EQ(reason(std::string(2000, 'a')), "oversized: 2000 bytes, more than 1024");
   EXPECT_EQ(reason("garbage"), "garbled: not version.payload.checksum");
   EXPECT_EQ(reason("1.a.b.c"), "garbled: not version.payload.checksum");
-  EXPECT_EQ(reason("2" + good.substr(1)), "unsupported format version");
-  EXPECT_EQ(reason("1.@@@." + good.substr(good.rfind('.') + 1)), "garbled: payload is not base64url");
+  EXPECT_EQ(reason("1" + good.substr(1)), "unsupported format version");  // a version 1 record: asked again
+  EXPECT_EQ(reason("2.@@@." + good.substr(good.rfind('.') + 1)), "garbled: payload is not base64url");
 
   // Flip one payload character: the checksum no longer matches.
   std::string flipped = good;
@@ -86,7 +88,7 @@ std::string forge(const std::string& json) {
   }
   char hex[9];
   std::snprintf(hex, sizeof hex, "%08x", hash);
-  return "1." + detail::base64url_encode(json) + "." + hex;
+  return "2." + detail::base64url_encode(json) + "." + hex;
 }
 
 TEST(ConsentRecord, ForgedButImpossibleRecordsAreRejected) {
@@ -95,8 +97,8 @@ TEST(ConsentRecord, ForgedButImpossibleRecordsAreRejected) {
     j[key] = std::move(value);
     return forge(j.dump());
   };
-  auto reason = [](const std::string& v) { return read_cookie_value(v, 2, kNow).reason; };
-  EXPECT_EQ(read_cookie_value(forge(sample().to_json().dump()), 2, kNow).status, RecordStatus::valid);  // the forger's tool works
+  auto reason = [](const std::string& v) { return read_cookie_value(v, 2, kNow, kSite).reason; };
+  EXPECT_EQ(read_cookie_value(forge(sample().to_json().dump()), 2, kNow, kSite).status, RecordStatus::valid);  // the forger's tool works
   EXPECT_EQ(reason(with("categories", {{"functional", false}, {"analytics", true}, {"marketing", true}})),
             "tampered: functional must be granted");
   EXPECT_EQ(reason(with("expires", kNow + 500 * kMsPerDay)), "tampered: expires is more than 395 days after timestamp");
@@ -105,6 +107,8 @@ TEST(ConsentRecord, ForgedButImpossibleRecordsAreRejected) {
   EXPECT_EQ(reason(with("extra", 1)), "tampered: unexpected field \"extra\"");
   EXPECT_EQ(reason(with("version", 9)), "tampered: unsupported version");
   EXPECT_EQ(reason(with("id", 5)), "tampered: field \"id\" has the wrong type");
+  EXPECT_EQ(reason(with("site", 5)), "tampered: field \"site\" has the wrong type");
+  EXPECT_EQ(reason(with("site", "Shop Example")), "tampered: site must be the host name the choice was made on");
   EXPECT_EQ(reason(with("id", "short")), "tampered: id must be 8 to 64 letters, digits or '-'");
   EXPECT_EQ(reason(with("revision", -2)), "tampered: field \"revision\" has the wrong type");
   EXPECT_EQ(reason(with("categories", {{"functional", true}, {"analytics", 1}, {"marketing", true}})),
@@ -131,6 +135,15 @@ TEST(ConsentRecord, ForgedButImpossibleRecordsAreRejected) {
   old.timestamp = 1000;
   old.expires = 2000;
   EXPECT_EQ(reason(encode_cookie_value(old)), "tampered: timestamp is before 2020");
+}
+
+TEST(ConsentRecord, IsBoundToItsSite) {
+  // A record copied from another site, checksum recomputed or not, is not this site's choice.
+  const std::string theirs = encode_cookie_value(sample());
+  RecordReading r = read_cookie_value(theirs, 2, kNow, "other.example");
+  EXPECT_EQ(r.status, RecordStatus::invalid);
+  EXPECT_EQ(r.reason, "made on another site (shop.example)");
+  EXPECT_EQ(read_cookie_value(theirs, 2, kNow, "www.shop.example").status, RecordStatus::invalid);
 }
 
 TEST(Base64url, RoundTripsAndRejectsNonCanonicalText) {

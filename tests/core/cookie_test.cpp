@@ -72,7 +72,6 @@ TEST(CookieDate, RejectsWhatBrowsersReject) {
   EXPECT_FALSE(parse_cookie_date(""));
   EXPECT_FALSE(parse_cookie_date("Sun, 06 Nov 1994"));            // no time
   EXPECT_FALSE(parse_cookie_date("Sun, 31 Feb 1994 08:49:37"));   // no such day
-  EXPECT_FALSE(parse_cookie_date("Sun, 06 Nov 1600 08:49:37"));   // before 1601
   EXPECT_FALSE(parse_cookie_date("Sun, 06 Nov 1994 24:00:00"));
   EXPECT_FALSE(parse_cookie_date("Sun, 06 Nov 1994 23:60:00"));
   EXPECT_FALSE(parse_cookie_date("Sun, 06 Nov 1994 23:59:60"));
@@ -80,6 +79,39 @@ TEST(CookieDate, RejectsWhatBrowsersReject) {
   EXPECT_FALSE(parse_cookie_date("Sun, 06 Xyz 1994 08:49:37"));
   EXPECT_FALSE(parse_cookie_date("Sun, 06 Nov 1994 08:49:373"));
   EXPECT_FALSE(parse_cookie_date("Sun, 06 Nov 1994 08:49"));
+  EXPECT_FALSE(parse_cookie_date("1 Jan 2015 1:2:3:4"));           // a malformed time voids the date
+  EXPECT_FALSE(parse_cookie_date("001 Jan 2015 00:00:00"));         // a three-digit day is the year: no day
+}
+
+// Chromium's reading where RFC 6265 says otherwise (checked against Chromium by tests/browser/cookie-rules.test.mjs).
+TEST(CookieDate, AsChromiumReadsThem) {
+  const TimeMs earliest = parse_cookie_date("Mon, 01 Jan 1601 00:00:00 GMT").value();
+  EXPECT_EQ(parse_cookie_date("Sun, 06 Nov 1600 08:49:37"), earliest);  // before 1601: the earliest time
+  EXPECT_EQ(parse_cookie_date("Thu, 01 Jan 10000 00:00:00 GMT"), 253402300800000);  // five-digit years
+  EXPECT_EQ(parse_cookie_date("01 Jan 02015 00:00:00"), parse_cookie_date("01 Jan 2015 00:00:00"));
+  EXPECT_EQ(parse_cookie_date("12:00:00 13:00:00 01 Jan 2015"), parse_cookie_date("01 Jan 2015 12:00:00"));  // a second time is ignored
+  EXPECT_EQ(parse_cookie_date("01 January 2015 00:00:00.5 GMT+0100"), parse_cookie_date("01 Jan 2015 00:00:00"));
+}
+
+TEST(CookieString, TheLastLifetimeAttributeDecidesEvenWhenUnreadable) {
+  EXPECT_EQ(parse_cookie_string("a=1; max-age=0; max-age=31536000").max_age, 31536000);
+  EXPECT_FALSE(parse_cookie_string("a=1; max-age=31536000; max-age=x").max_age);  // then Expires decides
+  EXPECT_TRUE(parse_cookie_string("a=1; max-age=100; max-age=x; expires=Thu, 01 Jan 2015 00:00:00 GMT").is_deletion(kNow));
+  EXPECT_FALSE(parse_cookie_string("a=1; expires=Fri, 01 Jan 2100 00:00:00 GMT; expires=garbage").expires);
+  EXPECT_EQ(parse_cookie_string("a=1; max-age=+5").max_age, 5);
+  EXPECT_TRUE(parse_cookie_string("a=1; max-age=+0").is_deletion(kNow));
+  EXPECT_TRUE(parse_cookie_string("a=1; max-age=-99999999999999999999").is_deletion(kNow));
+  EXPECT_FALSE(parse_cookie_string("a=1; max-age=1 0").max_age);
+  EXPECT_FALSE(parse_cookie_string("a=1; max-age=").max_age);
+  EXPECT_FALSE(parse_cookie_string("a=1; expires=Sat, 01 Jan 50 00:00:00 GMT").is_deletion(kNow));  // 2050
+  EXPECT_FALSE(parse_cookie_string("a=1; expires=0").is_deletion(kNow));  // not a date: a session cookie
+  EXPECT_FALSE(parse_cookie_string("a=1; expires=1 Jan 2015 1:2:3:4").is_deletion(kNow));
+}
+
+TEST(CookieString, ANamelessCookieIsReadByItsValue) {
+  EXPECT_EQ(parse_cookie_string("_ga").apparent_name(), "_ga");  // document.cookie shows "_ga"
+  EXPECT_EQ(parse_cookie_string("=tracker=abc; Path=/").apparent_name(), "tracker");
+  EXPECT_EQ(parse_cookie_string("a=1").apparent_name(), "a");
 }
 
 TEST(CookieDate, FormatRoundTrips) {

@@ -50,7 +50,8 @@ TEST(Engine, DecideWrite) {
   EXPECT_EQ(r["category"], "marketing");
   EXPECT_EQ(r["vendor"], "smartsupp");
   EXPECT_EQ(r["pattern"], "ssupp_<CHAT_KEY>");
-  EXPECT_EQ(call(e.decide_write("x", "indexedDB", ""))["error"], "kind must be \"cookie\", \"localStorage\" or \"sessionStorage\"");
+  EXPECT_EQ(call(e.decide_write("x", "disk", ""))["error"], "kind must be \"cookie\", \"localStorage\", \"sessionStorage\", \"indexedDB\" or \"cacheStorage\"");
+  EXPECT_EQ(call(e.decide_write("analytics-db", "indexedDB", ""))["verdict"], "allow");  // an unknown name: the site's own
   Json owner = call(e.decide_write("cart", "localStorage", "1"));
   EXPECT_EQ(owner["vendor"], nullptr);
   EXPECT_EQ(owner["source"], "unknown");
@@ -94,41 +95,59 @@ TEST(Engine, DecideCookie) {
   }
 }
 
-TEST(Engine, PlanCleanup) {
+TEST(Engine, CookieDeletions) {
   Engine e;
   e.configure(R"({"vendors":{"smartsupp":{"key":"KEY","cookieDomain":".shop.cz","cookiePath":"/chat"}}})");
-  Json plan = call(e.plan_cleanup(R"({"host":"www.shop.cz","path":"/","secure":false,
-      "cookies":["ssupp.visits","own"],"localStorage":{"ssupp_KEY":"{\"visits\":1,\"vid\":2}","smartlook_debug":"1"},
-      "sessionStorage":{}})"));
-  EXPECT_TRUE(plan["ok"]);
-  ASSERT_EQ(plan["cookies"].size(), 1u);
-  EXPECT_EQ(plan["cookies"][0]["name"], "ssupp.visits");
-  EXPECT_EQ(plan["cookies"][0]["category"], "marketing");
-  EXPECT_EQ(plan["cookies"][0]["assignments"].size(), 6u);  // {host-only, www.shop.cz, shop.cz} x {/, /chat}
-  ASSERT_EQ(plan["storage"].size(), 2u);
-  EXPECT_EQ(plan["storage"][0]["key"], "ssupp_KEY");
-  EXPECT_EQ(plan["storage"][0]["action"], "set");
-  EXPECT_EQ(plan["storage"][0]["value"], R"({"vid":2})");
-  EXPECT_EQ(plan["storage"][0]["category"], "marketing");
-  EXPECT_EQ(plan["storage"][1]["action"], "delete");
-  EXPECT_EQ(plan["storage"][1]["category"], "analytics");
+  const std::string lines = e.cookie_deletions("ssupp.visits", R"({"host":"www.shop.cz","path":"/","secure":false,
+      "remembered":[["", "/shop/"]]})");
+  std::vector<std::string> a;
+  for (std::size_t start = 0; start <= lines.size();) {
+    const std::size_t end = std::min(lines.find('\n', start), lines.size());
+    a.push_back(lines.substr(start, end - start));
+    start = end + 1;
+  }
+  // {host-only, www.shop.cz, shop.cz} x {/, /chat}, and where it was seen written: /shop/ and /shop.
+  EXPECT_EQ(a.size(), 8u) << lines;
+  EXPECT_EQ(a[0], "ssupp.visits=; Max-Age=0; Path=/");
+  EXPECT_NE(std::find(a.begin(), a.end(), "ssupp.visits=; Max-Age=0; Path=/chat; Domain=shop.cz"), a.end());
+  EXPECT_NE(std::find(a.begin(), a.end(), "ssupp.visits=; Max-Age=0; Path=/shop/"), a.end());
+  EXPECT_NE(std::find(a.begin(), a.end(), "ssupp.visits=; Max-Age=0; Path=/shop"), a.end());
+  EXPECT_EQ(e.cookie_deletions("x", "junk"), "");
+  // No host or path given: host-only and Smartsupp's cookieDomain, at the root and Smartsupp's cookiePath.
+  EXPECT_EQ(e.cookie_deletions("x", "{}"),
+            "x=; Max-Age=0; Path=/\nx=; Max-Age=0; Path=/chat\nx=; Max-Age=0; Path=/; Domain=shop.cz\nx=; Max-Age=0; Path=/chat; Domain=shop.cz");
+}
 
-  auto error = [&](const char* text) { return call(e.plan_cleanup(text))["error"].get<std::string>(); };
-  EXPECT_EQ(error("[]"), "the inventory must be an object");
-  EXPECT_EQ(error(R"({"host":1})"), "host must be a string");
-  EXPECT_EQ(error(R"({"path":1})"), "path must be a string");
-  EXPECT_EQ(error(R"({"secure":1})"), "secure must be true or false");
-  EXPECT_EQ(error(R"({"cookies":"a"})"), "cookies must be a list of names");
-  EXPECT_EQ(error(R"({"cookies":[1]})"), "cookies must be a list of names");
-  EXPECT_EQ(error(R"({"localStorage":[]})"), "localStorage must be an object of strings");
-  EXPECT_EQ(error(R"({"sessionStorage":{"a":1}})"), "sessionStorage must be an object of strings");
-  EXPECT_EQ(error("{").rfind("the inventory is not valid JSON", 0), 0u);
+TEST(Engine, TypedHotPath) {
+  Engine e;
+  e.configure(R"({"vendors":{"smartsupp":{"key":"KEY"}}})");
+  std::string value, cookie, scope;
+  const std::uint32_t redacted = e.decide_value("ssupp_KEY", 2, R"({"vid":1,"visits":2})", value);  // sessionStorage too
+  EXPECT_EQ(redacted & 3u, 1u);
+  EXPECT_EQ(value, R"({"vid":1})");
+  EXPECT_EQ(e.decide_value("cart", 1, "1", value) & 3u, 0u);
+  EXPECT_EQ(value, "");
+  EXPECT_EQ(e.decide_value("x", 9, "1", value) & 3u, 2u);
+
+  const std::uint32_t refused = e.decide_cookie("_ga=GA1.1.1; Path=/; Max-Age=99999999", kNow, cookie, scope);
+  EXPECT_EQ(refused & 3u, 2u);
+  EXPECT_EQ(cookie, "");
+  e.set_consent(true, true);
+  const std::uint32_t capped = e.decide_cookie("_ga=GA1.1.1; Path=/shop/; Max-Age=99999999", kNow, cookie, scope);
+  EXPECT_EQ(capped & 3u, 0u);
+  EXPECT_EQ(cookie, "_ga=GA1.1.1; Max-Age=34128000; Path=/shop/");  // the database's 2 years, capped at maxCookieDays
+  EXPECT_EQ(scope, "\n/shop/");
+  const std::uint32_t plain = e.decide_cookie("own=1; Domain=.shop.cz", kNow, cookie, scope);
+  EXPECT_EQ(plain & 3u, 0u);
+  EXPECT_EQ(cookie, "");  // assign it as written
+  EXPECT_EQ(scope, ".shop.cz\n");
+  EXPECT_EQ(e.decide_cookie("a=1", -1, cookie, scope) & 3u, 2u);
 }
 
 TEST(Engine, CreateAndReadRecord) {
   Engine e;
   e.configure(R"({"revision":3,"expiryDays":100})");
-  Json made = call(e.create_record(R"({"id":"abcdef12-3456","method":"custom","analytics":true,"marketing":false,
+  Json made = call(e.create_record(R"({"id":"abcdef12-3456","site":"shop.cz","method":"custom","analytics":true,"marketing":false,
                                        "now":1763769600000,"lang":"cs","textHash":"00ff00ff","secure":true})"));
   ASSERT_TRUE(made["ok"]) << made;
   EXPECT_EQ(made["record"]["revision"], 3);
@@ -137,23 +156,25 @@ TEST(Engine, CreateAndReadRecord) {
   const std::string value = made["value"];
   EXPECT_EQ(made["cookie"], "smartcp_consent=" + value + "; Max-Age=8640000; Path=/; SameSite=Lax; Secure");
 
-  Json read = call(e.read_record(value, kNow + 1));
+  Json read = call(e.read_record(value, kNow + 1, "shop.cz"));
   EXPECT_EQ(read["status"], "valid");
   EXPECT_FALSE(read.contains("reason"));
   EXPECT_EQ(read["record"], made["record"]);
-  EXPECT_EQ(call(e.read_record(value, kNow + 101 * 86400000.0))["status"], "expired");
+  EXPECT_EQ(call(e.read_record(value, kNow + 101 * 86400000.0, "shop.cz"))["status"], "expired");
   e.configure(R"({"revision":4})");
-  EXPECT_EQ(call(e.read_record(value, kNow))["status"], "outdated");
-  EXPECT_EQ(call(e.read_record("junk", kNow))["status"], "invalid");
-  EXPECT_EQ(call(e.read_record("", kNow))["status"], "missing");
-  EXPECT_EQ(call(e.read_record("x", -5))["ok"], false);
+  EXPECT_EQ(call(e.read_record(value, kNow, "shop.cz"))["status"], "outdated");
+  EXPECT_EQ(call(e.read_record("junk", kNow, "shop.cz"))["status"], "invalid");
+  EXPECT_EQ(call(e.read_record("", kNow, "shop.cz"))["status"], "missing");
+  EXPECT_EQ(call(e.read_record("x", -5, "shop.cz"))["ok"], false);
+  e.configure(R"({"revision":3})");
+  EXPECT_EQ(call(e.read_record(value, kNow, "other.cz"))["status"], "invalid");
 }
 
 TEST(Engine, RecordMethods) {
   Engine e;
   auto cats = [&](const std::string& method, bool gpc, const char* config = "{}") {
     e.configure(config);
-    Json r = call(e.create_record(R"({"id":"abcdefgh","method":")" + method + R"(","analytics":true,"marketing":true,"now":1763769600000,"gpc":)" +
+    Json r = call(e.create_record(R"({"id":"abcdefgh","site":"shop.cz","method":")" + method + R"(","analytics":true,"marketing":true,"now":1763769600000,"gpc":)" +
                                   (gpc ? "true" : "false") + "}"));
     return r["ok"] ? r["record"]["categories"] : r;
   };
@@ -179,11 +200,13 @@ TEST(Engine, CreateRecordRejectsBadRequests) {
   EXPECT_EQ(error("[]"), "the request must be an object");
   EXPECT_EQ(error(R"({"method":"yes"})"), "method must be accept-all, reject-all, custom, gpc or api");
   EXPECT_EQ(error(R"({"method":"api"})"), "id must be a string");
-  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","analytics":"yes"})"), "analytics, marketing, gpc and secure must be true or false");
-  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh"})"), "now must be a time in milliseconds since 1970");
-  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","now":"1"})"), "now must be a time in milliseconds since 1970");
-  EXPECT_EQ(error(R"({"method":"api","id":"no","now":1763769600000})"), "id must be 8 to 64 letters, digits or '-'");
-  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","now":1763769600000,"lang":"de"})"), "lang must be pl, en or cs");
+  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh"})"), "site must be a string: the page's host name");
+  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","site":"s.cz","analytics":"yes"})"), "analytics, marketing, gpc and secure must be true or false");
+  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","site":"s.cz"})"), "now must be a time in milliseconds since 1970");
+  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","site":"s.cz","now":"1"})"), "now must be a time in milliseconds since 1970");
+  EXPECT_EQ(error(R"({"method":"api","id":"no","site":"s.cz","now":1763769600000})"), "id must be 8 to 64 letters, digits or '-'");
+  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","site":"S C","now":1763769600000})"), "site must be the host name the choice was made on");
+  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","site":"s.cz","now":1763769600000,"lang":"de"})"), "lang must be pl, en or cs");
   EXPECT_EQ(error("{").rfind("the request is not valid JSON", 0), 0u);
 }
 
@@ -202,29 +225,69 @@ TEST(Engine, ConsentModeAndGpc) {
 
 TEST(Engine, CatalogForTheUi) {
   Engine e;
-  e.configure(R"({"vendors":{"smartsupp":{"key":"KEY"}},"catalog":[{"name":"_ga","kind":"cookie","category":"analytics","purpose":{"pl":"Statystyki"}}]})");
+  e.configure(R"({"vendors":{"smartsupp":{"key":"KEY"}},"declare":["Hotjar"],
+      "catalog":[{"name":"own_stats","kind":"cookie","category":"analytics","purpose":{"pl":"Statystyki"}}]})");
   Json pl = call(e.catalog("pl"));
   const Json& first = pl["entries"][0];
   EXPECT_EQ(first["name"], "smartcp_consent");
   EXPECT_EQ(first["vendorLabel"], "SmartCP");
-  bool saw_state = false;
+  EXPECT_EQ(first["purposeId"], "smartcp:smartcp_consent");
+  bool saw_state = false, saw_hotjar = false;
+  const Json* own = nullptr;
   for (const Json& entry : pl["entries"]) {
     if (entry["name"] == "ssupp_KEY") {
       saw_state = true;
       EXPECT_EQ(entry["fields"]["visits"], Json::array({"marketing"}));
-      EXPECT_EQ(entry["purpose"].get<std::string>().rfind("Stan czatu", 0), 0u);
+      EXPECT_EQ(entry["purposeId"], "smartsupp:ssupp_<CHAT_KEY>");
       EXPECT_EQ(entry["retentionDays"], nullptr);
+      EXPECT_EQ(entry["kinds"], Json::array({"localStorage", "sessionStorage"}));
     }
+    if (entry["name"] == "_hjid") {
+      saw_hotjar = true;
+      EXPECT_EQ(entry["platform"], "Hotjar");
+      EXPECT_EQ(entry["source"], "database");
+      EXPECT_EQ(entry["purposeId"], "Hotjar|analytics");
+      EXPECT_EQ(entry["retentionDays"], 365);
+    }
+    if (entry["name"] == "own_stats") own = &entry;
   }
   EXPECT_TRUE(saw_state);
-  const Json& ga = pl["entries"].back();
-  EXPECT_EQ(ga["purpose"], "Statystyki");
-  EXPECT_EQ(ga["vendor"], nullptr);
-  EXPECT_FALSE(ga["builtin"]);
-  EXPECT_EQ(call(e.catalog("cs"))["entries"].back()["purpose"], "Statystyki");  // falls back to what there is
-  EXPECT_EQ(call(e.catalog("de"))["entries"][0]["purpose"], "Remembers your cookie choice and is the proof of that consent.");
+  EXPECT_TRUE(saw_hotjar);
+  ASSERT_NE(own, nullptr);
+  EXPECT_EQ((*own)["purpose"], "Statystyki");
+  EXPECT_EQ((*own)["vendor"], nullptr);
+  EXPECT_FALSE((*own)["builtin"]);
+  EXPECT_EQ((*own)["source"], "site-catalog");
   EXPECT_EQ(pl["vendors"]["smartsupp"]["processor"]["companyId"], "036 68 681");
   EXPECT_EQ(pl["vendors"]["smartcp"]["processor"], nullptr);
+}
+
+TEST(Engine, DescribeAPackedDecision) {
+  Engine e;
+  Json ga = call(e.describe(e.decide("_ga", 0), "en"));
+  EXPECT_EQ(ga["platform"], "Google Analytics");
+  EXPECT_EQ(ga["source"], "database");
+  EXPECT_EQ(ga["categories"], Json::array({"functional", "analytics"}));
+  EXPECT_EQ(call(e.describe(e.decide("cart", 0), "en")), nullptr);
+  EXPECT_EQ(call(e.describe(0xFFFF0000u | (4u << 5), "en")), nullptr);  // out of range: nothing
+}
+
+TEST(Engine, ClassifyUrl) {
+  Engine e;
+  Json gtag = call(e.classify_url("https://www.googletagmanager.com/gtag/js?id=G-1"));
+  EXPECT_EQ(gtag["platform"], "Google Analytics");
+  EXPECT_EQ(gtag["category"], "analytics");
+  EXPECT_TRUE(gtag["held"]);
+  EXPECT_TRUE(gtag["googleTag"]);
+  EXPECT_EQ(call(e.classify_url("https://shop.example/app.js")), nullptr);
+  e.configure(R"({"consentMode":"advanced"})");
+  EXPECT_FALSE(call(e.classify_url("https://www.googletagmanager.com/gtag/js?id=G-1"))["held"]);
+  EXPECT_TRUE(call(e.classify_url("https://connect.facebook.net/en_US/fbevents.js"))["held"]);
+  e.configure(R"({"hosts":{"connect.facebook.net":false,"stats.shop.example/collect":"analytics"},"platforms":{"Hotjar":false}})");
+  EXPECT_EQ(call(e.classify_url("https://connect.facebook.net/en_US/fbevents.js")), nullptr);
+  EXPECT_EQ(call(e.classify_url("https://stats.shop.example/collect?x=1"))["category"], "analytics");
+  EXPECT_EQ(call(e.classify_url("https://stats.shop.example/other")), nullptr);
+  EXPECT_EQ(call(e.classify_url("https://static.hotjar.com/c/hotjar-1.js")), nullptr);
 }
 
 TEST(Engine, InvalidUtf8NeverThrows) {

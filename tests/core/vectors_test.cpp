@@ -32,18 +32,30 @@ Json names_of(unsigned bits) {
   return out;
 }
 
+// The packed decision as js/decision.js decodes it.
 Json decode(std::uint32_t packed) {
-  const char* verdicts[] = {"allow", "redact", "refuse", "?"};
-  const char* sources[] = {"unknown", "catalog", "vendor-prefix", "?"};
-  const char* reasons[] = {"granted", "not-granted", "deletion", "unknown-blocked", "fields-removed", "invalid-input"};
+  const char* verdicts[] = {"allow", "redact", "refuse", "refuse"};
+  const char* sources[] = {"unknown", "site-catalog", "vendor-catalog", "vendor-prefix", "database", "unknown", "unknown", "unknown"};
+  const char* reasons[] = {"granted", "not-granted", "deletion", "unknown-blocked", "fields-removed", "invalid-input", "reserved"};
   const unsigned reason = (packed >> 8) & 15u;
   const unsigned entry = packed >> 16;
   return {{"verdict", verdicts[packed & 3u]},
-          {"reason", reason < 6 ? reasons[reason] : "?"},
-          {"source", sources[(packed >> 5) & 3u]},
+          {"reason", reason < 7 ? reasons[reason] : "invalid-input"},
+          {"source", sources[(packed >> 5) & 7u]},
           {"required", names_of((packed >> 2) & 7u)},
           {"refused", names_of((packed >> 12) & 7u)},
+          {"fields", ((packed >> 15) & 1u) != 0},
           {"entry", entry ? Json(entry - 1) : Json(nullptr)}};
+}
+
+Json lines(const std::string& text) {
+  Json out = Json::array();
+  for (std::size_t start = 0; !text.empty() && start <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
 }
 
 Json call(Engine& e, const std::string& method, const Json& a) {
@@ -51,10 +63,25 @@ Json call(Engine& e, const std::string& method, const Json& a) {
   if (method == "configure") return Json::parse(e.configure(s(0)));
   if (method == "decide") return decode(e.decide(s(0), a.at(1).get<int>()));
   if (method == "decideWrite") return Json::parse(e.decide_write(s(0), s(1), s(2)));
+  if (method == "decideValue") {
+    std::string value;
+    Json out = decode(e.decide_value(s(0), a.at(1).get<int>(), s(2), value));
+    out["value"] = value;
+    return out;
+  }
   if (method == "decideCookie") return Json::parse(e.decide_cookie(s(0), a.at(1).get<double>()));
-  if (method == "planCleanup") return Json::parse(e.plan_cleanup(s(0)));
+  if (method == "decideCookieTyped") {
+    std::string cookie, scope;
+    Json out = decode(e.decide_cookie(s(0), a.at(1).get<double>(), cookie, scope));
+    out["cookie"] = cookie;
+    out["scope"] = scope;
+    return out;
+  }
+  if (method == "cookieDeletions") return lines(e.cookie_deletions(s(0), s(1)));
+  if (method == "describe") return Json::parse(e.describe(e.decide(s(0), a.at(1).get<int>()), s(2)));
+  if (method == "classifyUrl") return Json::parse(e.classify_url(s(0)));
   if (method == "createRecord") return Json::parse(e.create_record(s(0)));
-  if (method == "readRecord") return Json::parse(e.read_record(s(0), a.at(1).get<double>()));
+  if (method == "readRecord") return Json::parse(e.read_record(s(0), a.at(1).get<double>(), s(2)));
   if (method == "consentMode") return Json::parse(e.consent_mode());
   if (method == "gpc") return Json::parse(e.gpc(a.at(0).get<bool>()));
   if (method == "catalog") return Json::parse(e.catalog(s(0)));
@@ -122,6 +149,21 @@ TEST(Vectors, NativeEngineMeetsEveryVector) {
   }
   EXPECT_GE(cases, 40u);
   std::ofstream(SMARTCP_VECTOR_RESULTS) << results.dump(1) << '\n';
+}
+
+// The first-party corpus: names sites use for their own keys. None may be refused under the default
+// config, in any kind of storage, before any choice.
+TEST(Vectors, FirstPartyNamesAreNeverRefusedByDefault) {
+  const Json corpus = Json::parse(read_file(fs::path(SMARTCP_CORPUS_DIR) / "first-party-names.json"));
+  ASSERT_GE(corpus.at("names").size(), 300u);
+  Engine engine;
+  engine.configure("{}");
+  for (const Json& name : corpus.at("names")) {
+    for (int kind = 0; kind < kKindCount; ++kind) {
+      const Json d = decode(engine.decide(name.get<std::string>(), kind));
+      EXPECT_EQ(d["verdict"], "allow") << name << " as " << to_string(static_cast<Kind>(kind)) << ": " << d.dump();
+    }
+  }
 }
 
 }  // namespace

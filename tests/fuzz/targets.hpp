@@ -46,12 +46,12 @@ inline int config(const std::uint8_t* data, std::size_t size) {
 
 inline int consent_record(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const RecordReading reading = read_cookie_value(text, 1, kNow);
+  const RecordReading reading = read_cookie_value(text, 1, kNow, "shop.example");
   check(reading.record.has_value() == (reading.status == RecordStatus::valid || reading.status == RecordStatus::outdated ||
                                        reading.status == RecordStatus::expired));
   if (reading.record) {
     // What was accepted encodes to a value that reads back the same.
-    const RecordReading again = read_cookie_value(encode_cookie_value(*reading.record), 1, kNow);
+    const RecordReading again = read_cookie_value(encode_cookie_value(*reading.record), 1, kNow, "shop.example");
     check(again.status == reading.status && again.record->to_json() == reading.record->to_json());
   }
   return 0;
@@ -70,6 +70,11 @@ inline int cookie_string(const std::uint8_t* data, std::size_t size) {
   engine.set_consent(size % 2 == 0, size % 3 == 0);
   const auto decision = parse_output(engine.decide_cookie(text, kNow));
   check(decision["verdict"] == "refuse" || decision.contains("cookie"));
+  // The guard's typed form agrees with the JSON one: same verdict, same cookie to assign.
+  std::string cookie, scope;
+  const std::uint32_t packed = engine.decide_cookie(text, kNow, cookie, scope);
+  check(to_string(static_cast<Verdict>(packed & 3u)) == decision["verdict"].get<std::string>());
+  if (decision.contains("cookie")) check(cookie.empty() ? decision["cookie"] == std::string(text) : decision["cookie"] == cookie);
   return 0;
 }
 
@@ -106,7 +111,9 @@ inline int name_matching(const std::uint8_t* data, std::size_t size) {
     check(!error.empty());
   }
   static Engine engine;
-  for (int kind = 0; kind < 3; ++kind) engine.decide(name, kind);
+  for (int kind = 0; kind < kKindCount; ++kind) engine.decide(name, kind);
+  parse_output(engine.classify_url(name));
+  parse_output(engine.describe(engine.decide(name, 0), "en"));
   return 0;
 }
 

@@ -17,6 +17,24 @@ namespace smartcp {
 
 enum class UnknownKeys : std::uint8_t { allow, analytics, marketing, block };
 enum class GpcMode : std::uint8_t { marketing, all, ignore };
+// Google Consent Mode: off (no signals), basic (Google's tags wait for consent like any tracker's),
+// advanced (they load at once with the default signals).
+enum class ConsentModeKind : std::uint8_t { off, basic, advanced };
+
+// The site owner's word on a platform of the tracker database.
+struct PlatformSetting {
+  std::uint16_t platform = 0;
+  bool off = false;       // its entries and endpoints are not applied
+  bool generic = false;   // the site runs it: its generic entries apply too
+  Categories categories = 0;  // what all of its keys and endpoints need instead of the database's; 0: no change
+};
+
+// A tracker endpoint of the site owner's: a host (with its subdomains), optionally with a path prefix.
+struct HostRule {
+  std::string match;
+  Categories categories = category::functional;
+  bool allow = false;  // never held, whatever the built-in list says
+};
 
 struct SmartsuppConfig {
   std::string key;
@@ -50,10 +68,16 @@ struct Config {
   std::string policy_url;
   std::string theme = "auto";          // auto | light | dark
   std::string reopen_button = "bottom-left";  // bottom-left | bottom-right | none
-  bool consent_mode = true;            // push Google Consent Mode v2 signals
+  ConsentModeKind consent_mode = ConsentModeKind::basic;  // Google Consent Mode v2 signals
   int wait_for_update_ms = 500;
+  bool debug = false;            // explain decisions in the console
   Json catalog = Json::array();  // validated owner entries, as given
   Json texts = Json::object();   // lang -> id -> text
+  std::vector<PlatformSetting> platforms;
+  std::vector<std::uint16_t> declared;  // platforms listed in the cookie declaration
+  std::vector<HostRule> hosts;
+
+  static constexpr std::size_t kMaxHosts = 200;
 
   // The effective configuration with every default filled in, for the JS side.
   Json to_json() const;

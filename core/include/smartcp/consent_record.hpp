@@ -20,9 +20,10 @@ std::optional<Method> parse_method(std::string_view text);
 struct ConsentRecord {
   static constexpr std::string_view kCookieName = "smartcp_consent";
   static constexpr std::size_t kMaxCookieValue = 1024;
-  static constexpr int kFormatVersion = 1;
+  static constexpr int kFormatVersion = 2;
 
   std::string id;        // random, made by the caller: [A-Za-z0-9-]{8,64}
+  std::string site;      // the host the choice was made on (location.hostname): a record is valid only there
   int revision = 1;
   Categories categories = category::functional;
   Method method = Method::reject_all;
@@ -35,9 +36,10 @@ struct ConsentRecord {
   Json to_json() const;
 };
 
-// The cookie value: `1.<base64url(JSON)>.<checksum>`. The checksum finds edits and truncation; it is
-// not a signature (a widget running in the page holds no secret), so validation also checks that
-// every field is well-formed and consistent.
+// The cookie value: `2.<base64url(JSON)>.<checksum>`. The checksum finds accidental edits and
+// truncation; it is not a signature (a widget running in the page holds no secret, and anyone can
+// compute it), so validation also checks that every field is well-formed and consistent, and that the
+// record was made on this site. That a page's scripts cannot write the cookie is the guard's doing.
 std::string encode_cookie_value(const ConsentRecord& record);
 
 enum class RecordStatus : std::uint8_t { valid, missing, invalid, outdated, expired };
@@ -49,8 +51,9 @@ struct RecordReading {
   std::optional<ConsentRecord> record;  // for valid, outdated and expired
 };
 
-// Reads a cookie value. A different revision means outdated, a past expiry expired: both ask again.
-RecordReading read_cookie_value(std::string_view value, int current_revision, TimeMs now);
+// Reads a cookie value on `site`. A different revision means outdated, a past expiry expired: both ask
+// again. A record of another site is invalid.
+RecordReading read_cookie_value(std::string_view value, int current_revision, TimeMs now, std::string_view site);
 
 // Checks a record's fields (also used for records being created). Empty when valid, else the reason.
 std::string validate(const ConsentRecord& record);

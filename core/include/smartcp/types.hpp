@@ -9,15 +9,21 @@
 
 namespace smartcp {
 
-enum class Kind : std::uint8_t { cookie = 0, local_storage = 1, session_storage = 2 };
+// Where a page stores: cookies, Web Storage, IndexedDB databases (by name) and Cache API caches (by name).
+enum class Kind : std::uint8_t { cookie = 0, local_storage = 1, session_storage = 2, indexed_db = 3, cache_storage = 4 };
+constexpr int kKindCount = 5;
 
-// The names used in config, catalog files and the JS API: "cookie", "localStorage", "sessionStorage".
+// The names used in config, catalog files and the JS API: "cookie", "localStorage", "sessionStorage",
+// "indexedDB", "cacheStorage".
 std::string_view to_string(Kind kind);
 std::optional<Kind> parse_kind(std::string_view text);
+// localStorage and sessionStorage: both are Web Storage on the visitor's device.
+constexpr bool is_web_storage(Kind kind) { return kind == Kind::local_storage || kind == Kind::session_storage; }
 
 // A set of kinds, one bit per Kind.
 using KindSet = std::uint8_t;
 constexpr KindSet kind_bit(Kind kind) { return static_cast<KindSet>(1u << static_cast<unsigned>(kind)); }
+constexpr KindSet kWebStorage = kind_bit(Kind::local_storage) | kind_bit(Kind::session_storage);
 
 // Consent categories as bits, so that "needs all of these" is one mask test.
 using Categories = std::uint8_t;
