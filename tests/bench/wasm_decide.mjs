@@ -4,17 +4,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCore, root } from '../wasm/load-core.mjs';
-import { KIND, fastDecider } from '../../js/engine.js';
+import { KIND } from '../../js/engine.js';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 2;
 const FLOOR = 1_000_000;
 
 const workload = JSON.parse(readFileSync(path.join(root, 'tests/bench/workload.json'), 'utf8'));
 const core = await loadCore();
-const engine = new core.Engine();
+const engine = core.engine();
 engine.configure(JSON.stringify(workload.config));
 const writes = workload.writes.map(([name, kind]) => [name, KIND[kind]]);
-const decide = fastDecider(core, engine);
+const decide = engine.decide;
 
 function run(ms) {
   let decisions = 0;

@@ -26,9 +26,9 @@ const CONFIGS = [
 ];
 
 test('the provisional config shows what the core\'s config shows', () => {
-  const engine = new core.Engine();
+  const engine = core.engine();
   for (const config of CONFIGS) {
-    const validated = JSON.parse(engine.configure(JSON.stringify(config))).config;
+    const validated = JSON.parse(JSON.stringify(engine.configure(JSON.stringify(config)).config));
     const provisional = provisionalConfig(config);
     for (const field of FIELDS) {
       assert.deepEqual(provisional[field], validated[field], `${field} of ${JSON.stringify(config).slice(0, 80)}`);
