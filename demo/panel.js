@@ -1,6 +1,10 @@
 // The live panel beside the demo shop: every cookie and storage key present, with the category it
-// needs; the writes SmartCP refused and why; the consent record; the Consent Mode state Google's tag
-// received; what the vendors were told. It reads storage as the page sees it and updates as things happen.
+// needs and where that classification comes from (the site's catalog, a vendor's, the tracker database);
+// the writes, scripts and requests SmartCP refused and why; the consent record; the Consent Mode state
+// Google's tag received; what the vendors were told. It reads storage as the page sees it and updates as
+// things happen.
+import { loadDemoCore } from './core.js';
+
 const $ = (selector) => document.querySelector(selector);
 const el = (tag, { dataset = {}, ...props } = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
@@ -11,14 +15,15 @@ const el = (tag, { dataset = {}, ...props } = {}, ...children) => {
 
 let engine = null;  // the panel's own core, with the page's config: it names each key's category
 async function startEngine() {
-  const core = await window.SmartCPCore({ locateFile: (file) => `/smartcp/${file}` });
-  engine = new core.Engine();
+  engine = (await loadDemoCore()).engine();
   engine.configure(document.getElementById('smartcp-config').textContent);
 }
+const SOURCES = { 'site-catalog': 'site catalog', 'vendor-catalog': 'vendor catalog', 'vendor-prefix': 'vendor prefix',
+  database: 'tracker database', unknown: 'unknown: the site\'s own' };
 function describe(name, kind, value) {
-  const d = JSON.parse(engine.decideWrite(name, kind, value));
+  const d = engine.decideWrite(name, kind, value);
   const optional = d.categories.filter((c) => c !== 'functional');
-  return { category: optional.length ? optional.join(' + ') : 'functional', vendor: d.vendor ?? 'site' };
+  return { category: optional.length ? optional.join(' + ') : 'functional', vendor: d.platform ?? d.vendor ?? 'site', source: SOURCES[d.source] };
 }
 
 function inventory() {
@@ -59,12 +64,12 @@ function renderConsent() {
 
 function renderStorage() {
   const rows = inventory().map(({ name, kind, value }) => {
-    const { category, vendor } = describe(name, kind, value);
-    return el('tr', { dataset: { key: `${kind}:${name}`, category } },
+    const { category, vendor, source } = describe(name, kind, value);
+    return el('tr', { dataset: { key: `${kind}:${name}`, category, source } },
       el('td', {}, el('code', { textContent: name }), value.length > 60 ? null : el('div', { className: 'value', textContent: value })),
       el('td', { textContent: kind === 'cookie' ? 'cookie' : kind === 'localStorage' ? 'local' : 'session' }),
       el('td', {}, chip(category)),
-      el('td', { textContent: vendor }));
+      el('td', {}, vendor, el('div', { className: 'value', textContent: source })));
   });
   $('#panel-storage').replaceChildren(...rows);
   $('#panel-storage-count').textContent = String(rows.length);
@@ -74,8 +79,8 @@ function renderBlocked() {
   const blocked = window.SmartCP.blocked().slice(-40).reverse();
   $('#panel-blocked-count').textContent = String(window.SmartCP.blocked().length);
   $('#panel-blocked').replaceChildren(...blocked.map((b) => el('tr', { dataset: { key: `${b.kind}:${b.name}` } },
-    el('td', {}, el('code', { textContent: b.name })),
-    el('td', { textContent: b.kind === 'cookie' ? 'cookie' : b.kind === 'localStorage' ? 'local' : 'session' }),
+    el('td', {}, el('code', { textContent: b.name.length > 60 ? `${b.name.slice(0, 57)}…` : b.name }), b.platform ? el('div', { className: 'value', textContent: b.platform }) : null),
+    el('td', { textContent: { cookie: 'cookie', localStorage: 'local', sessionStorage: 'session' }[b.kind] ?? b.kind }),
     el('td', {}, chip(b.category)),
     el('td', { textContent: b.reason }),
     el('td', { textContent: time(b.time) }))));
@@ -133,8 +138,8 @@ function skeleton(panel) {
       el('p', { className: 'api-row' }, api('acceptAll', 'acceptAll()'), api('rejectAll', 'rejectAll()'), api('showPreferences', 'showPreferences()'),
         api('reset', 'reset()'))),
     section(['In storage now ', el('span', { className: 'count', id: 'panel-storage-count', textContent: '0' })],
-      table('panel-storage', ['Key', 'Where', 'Needs', 'Vendor'])),
-    section(['Refused writes ', el('span', { className: 'count', id: 'panel-blocked-count', textContent: '0' })],
+      table('panel-storage', ['Key', 'Where', 'Needs', 'Vendor, known from'])),
+    section(['Refused or held ', el('span', { className: 'count', id: 'panel-blocked-count', textContent: '0' })],
       table('panel-blocked', ['Key', 'Where', 'Needs', 'Why', 'When'])),
     section(['Google Consent Mode ', el('span', { className: 'count', id: 'panel-updates', textContent: '0' }), ' updates'],
       table('panel-signals', ['Signal', 'Default', 'Now'])),

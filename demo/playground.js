@@ -1,6 +1,8 @@
 // The demo page's script: drives the WebAssembly core directly. Everything is rendered as text.
-import { decodeDecision, KIND } from '/js/decision.js';
-import { fastDecider } from '/js/engine.js';
+import { decodeDecision } from '/js/decision.js';
+import { KIND } from '/js/engine.js';
+import { PURPOSES } from '/js/generated/purposes.js';
+import { loadDemoCore } from './core.js';
 
 const $ = (id) => document.getElementById(id);
 const NOW = () => Date.now();
@@ -52,9 +54,9 @@ function badge(verdict) {
 }
 
 async function main() {
-  const core = await SmartCPCore();
-  const engine = new core.Engine();
-  const decide = fastDecider(core, engine);
+  const core = await loadDemoCore();
+  const engine = core.engine();
+  const decide = (name, kind) => engine.decide(name, kind);
   engine.configure(JSON.stringify(CONFIG));
 
   const render = () => {
@@ -65,7 +67,7 @@ async function main() {
       const why = d.verdict === 'refuse' ? `needs ${d.refused.join(' + ')}` : d.source === 'unknown' ? 'the site’s own key' : `${d.required.join(' + ')} (${vendor})`;
       return row([element('code', name), kind, badge(d.verdict), why]);
     }));
-    const signals = JSON.parse(engine.consentMode());
+    const signals = engine.consentMode();
     $('signals').replaceChildren(...Object.entries(signals).flatMap(([k, v]) => [element('dt', k), element('dd', v, v)]));
   };
 
@@ -74,23 +76,24 @@ async function main() {
     const kind = $('try-kind').value;
     const value = $('try-value').value;
     const result = kind === 'cookie'
-      ? JSON.parse(engine.decideCookie(value, NOW()))
-      : JSON.parse(engine.decideWrite($('try-name').value, kind, value));
+      ? engine.decideCookieJson(value, NOW())
+      : engine.decideWrite($('try-name').value, kind, value);
     $('try-result').textContent = JSON.stringify(result, null, 2);
     $('try-result').className = `result ${result.verdict ?? 'refuse'}`;
   };
 
   const renderCatalog = () => {
-    const { entries } = JSON.parse(engine.catalog($('lang').value));
+    const { entries } = engine.catalog($('lang').value);
     $('catalog').replaceChildren(...entries.map((e) => row([
       element('code', e.name), e.kinds.join(', '), e.vendorLabel || '—', e.categories.filter((c) => c !== 'functional').join(', ') || 'functional',
-      e.retentionDays === null ? (e.kinds[0] === 'cookie' ? 'session' : 'persistent') : `${e.retentionDays} d`, e.purpose,
+      e.retentionDays === null ? (e.kinds[0] === 'cookie' ? 'session' : 'persistent') : `${e.retentionDays} d`,
+      e.purpose ?? PURPOSES[$('lang').value]?.[e.purposeId] ?? '',
     ])));
   };
 
   const checkConfig = () => {
-    const probe = new core.Engine();
-    const result = JSON.parse(probe.configure($('config').value));
+    const probe = core.engine();
+    const result = probe.configure($('config').value);
     probe.delete();
     $('issues').replaceChildren(...(result.issues.length ? result.issues : [{ severity: 'ok', path: '', message: 'no problems' }])
       .map((i) => element('li', `${i.path || '(config)'}: ${i.message}`, i.severity)));

@@ -4,7 +4,7 @@
 
 export type Category = 'functional' | 'analytics' | 'marketing';
 export type OptionalCategory = Exclude<Category, 'functional'>;
-export type StorageKind = 'cookie' | 'localStorage' | 'sessionStorage';
+export type StorageKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'cacheStorage';
 export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'api';
 export type Language = 'pl' | 'en' | 'cs';
 
@@ -22,7 +22,9 @@ export interface Consent {
 
 /** The consent record, as `exportRecord()` gives it (as JSON text) and the consent cookie holds it. */
 export interface ConsentRecord extends Consent {
-  version: 1;
+  version: 2;
+  /** The host the choice was made on: a record is valid there only. */
+  site: string;
   /** The language of the texts the visitor saw. */
   lang: Language;
   /** SHA-256 (or, without crypto.subtle, FNV-1a) of those texts, hex; '' for a choice made through the API. */
@@ -45,13 +47,37 @@ export interface ConsentLogEntry {
   url: string;
 }
 
-/** A write the guard refused. A redacted write is listed with the category of what was removed. */
+/**
+ * A write the guard refused, or a tracker's script or request it held. A redacted write is listed with the
+ * category of what was removed; a script or request with its URL as `name` and its platform.
+ */
 export interface BlockedWrite {
   name: string;
-  kind: StorageKind;
+  kind: StorageKind | 'script' | 'request';
   category: Category | 'unknown';
-  reason: 'not-granted' | 'unknown-blocked' | 'fields-removed' | 'invalid-input' | 'queue-full' | 'guard-error';
+  reason: 'not-granted' | 'unknown-blocked' | 'fields-removed' | 'invalid-input' | 'reserved' | 'held-limit'
+    | 'core-unavailable' | 'guard-error';
   time: number;
+  /** The tracker's platform, for scripts and requests. */
+  platform?: string | null;
+}
+
+/** A key the page wrote or tried to write, as SmartCP classified it. */
+export interface ObservedKey {
+  name: string;
+  kind: StorageKind;
+  /** The tracker database's platform, or the vendor's name; null for the site's own keys. */
+  platform: string | null;
+  category: Category;
+  /** Where the classification came from. */
+  source: 'site-catalog' | 'vendor-catalog' | 'database' | 'vendor-prefix' | 'unknown';
+  /** The last write's verdict ('held' while the core was not ready). */
+  verdict: 'allow' | 'redact' | 'refuse' | 'held';
+  reason: string;
+  /** How many writes; the first and the last, in milliseconds since 1970. */
+  count: number;
+  first: number;
+  last: number;
 }
 
 export interface SmartCPEvents {
@@ -82,10 +108,13 @@ export interface SmartCP {
   showPreferences(): Promise<void>;
   /** Closes the banner or the dialog. Closing is not consent. */
   hide(): Promise<void>;
+  /** A language the widget has texts for ("pl", "en", "cs"); rejects on any other. */
   setLanguage(lang: Language): Promise<void>;
   on<E extends keyof SmartCPEvents>(event: E, handler: (detail: SmartCPEvents[E]) => void): SmartCP;
   off<E extends keyof SmartCPEvents>(event: E, handler: (detail: SmartCPEvents[E]) => void): SmartCP;
   blocked(): BlockedWrite[];
+  /** Every key the page wrote or tried to write, classified: platform, category, where that came from, verdict. */
+  observed(): ObservedKey[];
   /** The consent record as JSON text (see ConsentRecord), or null. */
   exportRecord(): string | null;
 }
@@ -134,7 +163,15 @@ export type TextId =
   | 'details' | 'tableCaption' | 'colName' | 'colKind' | 'colVendor' | 'colPurpose' | 'colRetention'
   | 'kindCookie' | 'kindLocalStorage' | 'kindSessionStorage' | 'days_one' | 'days_few' | 'days_many' | 'days_other'
   | 'retentionSession' | 'retentionUntilDeleted' | 'retentionUpTo' | 'thisSite' | 'none' | 'processor'
-  | 'gpcMarketing' | 'gpcAll' | 'saved' | 'reopen';
+  | 'gpcMarketing' | 'gpcAll' | 'saved' | 'heldPlatforms' | 'reopen';
+
+/** What the site says of a platform of the tracker database (docs/platforms.md lists them). */
+export type PlatformSetting =
+  /** true: the site runs it (its generic names apply too); false: its keys and endpoints are not applied. */
+  | boolean
+  /** What all of its keys and endpoints need instead of the database's category. */
+  | CategoryList
+  | { category?: CategoryList; generic?: boolean };
 
 /** The JSON in <script type="application/json" id="smartcp-config">. Every field is optional. */
 export interface SmartCPConfig {
@@ -152,10 +189,22 @@ export interface SmartCPConfig {
   policyUrl?: string;
   theme?: 'auto' | 'light' | 'dark';
   reopenButton?: 'bottom-left' | 'bottom-right' | 'none' | false;
-  consentMode?: boolean;
+  /**
+   * Google Consent Mode: "basic" (default; true means the same) holds Google's tags until consent like
+   * any tracker's; "advanced" lets them load at once with the default signals; false sends no signals.
+   */
+  consentMode?: boolean | 'basic' | 'advanced';
   /** 0 to 10000 ms, default 500. */
   waitForUpdate?: number;
+  /** Explain decisions in the console: keys no catalog knows, with an entry to paste. */
+  debug?: boolean;
   catalog?: CatalogEntry[];
+  /** The tracker database's platforms, by name: override a category, switch one off, or on with its generic names. */
+  platforms?: Record<string, PlatformSetting>;
+  /** Platforms whose keys the cookie declaration lists (<div data-smartcp-declaration>). */
+  declare?: string[];
+  /** Tracker endpoints of the site's own: a host or host/path prefix, and the category it needs, or false (never held). */
+  hosts?: Record<string, CategoryList | false>;
   texts?: Partial<Record<Language, Partial<Record<TextId, string>>>>;
 }
 

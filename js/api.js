@@ -2,16 +2,16 @@
 // is ready wait for it and are never lost. Bad arguments reject with a clear message and change nothing.
 // Nothing a handler or a caller does can throw into the page through it.
 
-import { CATEGORIES, KIND } from './decision.js';
-import { LANGUAGES } from './i18n.js';
-
 const EVENTS = ['ready', 'consent', 'change', 'blocked', 'error'];
+const CATEGORIES = ['functional', 'analytics', 'marketing'];
+const KINDS = ['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'cacheStorage'];
 
 /**
  * @param {Window} win
- * @param {{ready: Promise<any>, blocked: object[]}} state
- *   once `ready` resolves, attach() gives the runtime: {getRecord(), choose(method, analytics, marketing), reset(),
- *   isAllowed(name, kind), show(), showPreferences(), hide(), setLanguage(lang)}
+ * @param {{ready: Promise<any>, blocked: object[], observed: () => object[]}} state
+ *   once `ready` resolves, attach() gives the runtime: {getConsent(), getRecord(), choose(method, analytics,
+ *   marketing), reset(), isAllowed(name, kind), observed(list), show(), showPreferences(), hide(),
+ *   setLanguage(lang), languages()}
  */
 export function createApi(win, state) {
   const handlers = new Map(EVENTS.map((e) => [e, new Set()]));
@@ -34,23 +34,21 @@ export function createApi(win, state) {
 
   const fail = (message) => Promise.reject(new TypeError(`SmartCP: ${message}`));
   const whenReady = (fn) => state.ready.then(() => fn(runtime));
-  const consentOf = (record) => (record ? {
-    id: record.id, revision: record.revision, categories: { ...record.categories }, method: record.method,
-    timestamp: record.timestamp, expires: record.expires,
-  } : null);
 
-  const ready = state.ready.then(() => consentOf(runtime.getRecord()));
+  const ready = state.ready.then(() => runtime.getConsent());
   ready.catch(() => {});  // a page that never looks at `ready` gets the `error` event, not an unhandled rejection
+  const copy = (list) => list.map((item) => ({ ...item }));
   const api = {
     ready,
-    getConsent: () => (runtime ? consentOf(runtime.getRecord()) : null),
+    /** The same object until the consent changes (so it can be a React external store's snapshot). */
+    getConsent: () => (runtime ? runtime.getConsent() : null),
     accepted(category) {
       if (!CATEGORIES.includes(category)) return false;
       if (category === 'functional') return true;
-      return !!runtime?.getRecord()?.categories[category];
+      return !!runtime?.getConsent()?.categories[category];
     },
     isAllowed(name, kind = 'cookie') {
-      if (typeof name !== 'string' || !Object.hasOwn(KIND, kind) || !runtime) return false;
+      if (typeof name !== 'string' || !KINDS.includes(kind) || !runtime) return false;
       return runtime.isAllowed(name, kind);
     },
     acceptAll: () => whenReady((r) => r.choose('accept-all', true, true)),
@@ -62,7 +60,7 @@ export function createApi(win, state) {
         if (typeof choice[key] !== 'boolean') return fail(`setConsent: ${key} must be true or false`);
       }
       return whenReady((r) => {
-        const current = r.getRecord()?.categories ?? {};
+        const current = r.getConsent()?.categories ?? {};
         return r.choose('api', choice.analytics ?? !!current.analytics, choice.marketing ?? !!current.marketing);
       });
     },
@@ -71,7 +69,7 @@ export function createApi(win, state) {
     showPreferences: () => whenReady((r) => r.showPreferences()),
     hide: () => whenReady((r) => r.hide()),
     setLanguage(lang) {
-      if (!LANGUAGES.includes(lang)) return fail(`setLanguage: ${JSON.stringify(lang)} is not one of "pl", "en", "cs"`);
+      if (typeof lang !== 'string' || !lang) return fail('setLanguage takes a language tag such as "pl"');
       return whenReady((r) => r.setLanguage(lang));
     },
     on(event, handler) {
@@ -83,7 +81,9 @@ export function createApi(win, state) {
       handlers.get(event)?.delete(handler);
       return api;
     },
-    blocked: () => state.blocked.map((b) => ({ ...b })),
+    blocked: () => copy(state.blocked).map(({ packed, ...b }) => b),
+    /** Every key the page wrote or tried to write: name, kind, platform, category, source, verdict. */
+    observed: () => copy(runtime ? runtime.observed(state.observed()) : state.observed().map(({ packed, ...o }) => o)),
     exportRecord: () => {
       const record = runtime?.getRecord();
       return record ? JSON.stringify(record) : null;

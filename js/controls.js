@@ -5,15 +5,14 @@
 import base from './base.css';
 import { createHost } from './host.js';
 import { createReopenButton } from './reopen.js';
-import { pickLanguage } from './i18n.js';
-import { loadModule, registerModule } from './modules.js';
+import { pickLanguage, supported, LANGUAGES } from './i18n.js';
+import { registerModule } from './modules.js';
 import { provisionalConfig } from './config-source.js';
 
 /**
  * @param {object} o
  * @param {Window & typeof globalThis} o.win
- * @param {string} o.baseUrl where smartcp.js was loaded from
- * @param {string} [o.nonce]
+ * @param {(name: string) => Promise<Record<string, any>>} o.load fetches a part (smartcp-ui.js) once
  * @param {Record<string, any>} o.early the config as parsed before the core: the banner can be shown from
  *   it (see provisionalConfig) until update() gives the core's
  * @param {Promise<unknown>} o.ready settles once the core is ready: the dialog needs its catalog
@@ -23,7 +22,7 @@ import { provisionalConfig } from './config-source.js';
  * @param {(action: string) => void} o.onSiteAction accept-all / reject-all from the site's own controls
  * @param {(error: unknown) => void} o.onError
  */
-export function createUiControl({ win, baseUrl, nonce, early, ready, catalog, getRecord, choose, onSiteAction, onError }) {
+export function createUiControl({ win, load: loadPart, nonce, early, ready, catalog, getRecord, choose, onSiteAction, onError }) {
   const doc = win.document;
   const config = provisionalConfig(early);
   const host = createHost(win, { theme: config.theme, nonce });
@@ -45,7 +44,7 @@ export function createUiControl({ win, baseUrl, nonce, early, ready, catalog, ge
   let ui = null;
   let loading = null;
   const load = () => {
-    loading ??= Promise.all([loadModule(win, baseUrl, 'ui', nonce), host.mount()]).then(([module]) => {
+    loading ??= Promise.all([loadPart('ui'), host.mount()]).then(([module]) => {
       ui = module.createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer: refresh });
       return ui;
     });
@@ -120,10 +119,13 @@ export function createUiControl({ win, baseUrl, nonce, early, ready, catalog, ge
       askIfUnchosen().catch(() => {});  // forgotten: asked again
     },
     lang,
-    /** @param {'pl'|'en'|'cs'} next checked by the API */
+    /** Shows the widget in `next` from now on; rejects a language the widget has no texts for. */
     setLanguage(next) {
-      chosenLang = next;
+      const lang = supported(next);
+      if (!lang) return Promise.reject(new TypeError(`SmartCP: setLanguage: ${JSON.stringify(next)} is not one of "${LANGUAGES.join('", "')}"`));
+      chosenLang = lang;
       relabel();
+      return Promise.resolve();
     },
   };
 }

@@ -1,7 +1,10 @@
 import { trusted } from './trusted-types.js';
 
-/** Adds an async classic script, with the page's nonce. Resolves when it has run. */
-export function loadScript(doc, src, nonce) {
+/**
+ * Adds an async classic script, with the page's nonce; `created` sees the element before it is inserted.
+ * Resolves when it has run.
+ */
+export function loadScript(doc, src, nonce, created) {
   return new Promise((resolve, reject) => {
     const el = doc.createElement('script');
     el.src = trusted(doc.defaultView).scriptURL(src);
@@ -9,6 +12,7 @@ export function loadScript(doc, src, nonce) {
     if (nonce) el.nonce = nonce;
     el.onload = resolve;
     el.onerror = () => reject(new Error(`could not load ${src}`));
+    created?.(el);
     doc.head.append(el);
   });
 }

@@ -1,190 +1,106 @@
-// dist/smartcp.js: the one script a site owner adds, first thing in <head>. From its first line no
-// write that could need consent reaches storage: the guard holds writes until the core (loaded
-// asynchronously from next to this script) can decide. If the core cannot load, the widget stays
-// closed (nothing optional is ever written), says so in the console and through the `error` event,
-// and never throws into the page. What the visitor sees and the vendors are scripts of their own
-// (js/modules.js), fetched beside the core, so that this script stays small.
-import { guardWindowAndFrames } from './frames.js';
-import { coreDecide } from './decide.js';
-import { createSweeper } from './cleanup.js';
-import { createApi } from './api.js';
+// dist/smartcp.js: the one script a site owner adds, first thing in <head>. Its first line captures the
+// built-ins it will rely on; then the guard is set up on this window and, as they appear, on every
+// same-origin frame and popup: every cookie, Web Storage, cookieStore, IndexedDB and Cache API write goes
+// through one gate, and scripts and requests to trackers wait for their category. Until the core (fetched
+// asynchronously from next to this script) can decide, the pre-decider lets the site's own writes through
+// and holds the rest. If the core cannot load, the widget stays closed for what may need consent, says so,
+// and never throws into the page. What runs once the core is up is in smartcp-core.js.
+import { captureIntrinsics } from './intrinsics.js';
 import { readConfig } from './config-source.js';
-import { runEarly } from './early.js';
-import { createConsentState, storedConsent } from './consent-state.js';
-import { loadCore } from './load-core.js';
-import { loadModule } from './modules.js';
+import { createPrefilter } from './guard/prefilter.js';
+import { createGate } from './guard/gate.js';
+import { createHostMatcher } from './guard/hosts.js';
+import { createHolds } from './guard/elements.js';
+import { createStorageRegistry } from './guard/web-storage.js';
+import { createRealms } from './guard/realms.js';
+import { createApi } from './api.js';
+import { runEarly, platformSignal } from './early.js';
+import { storedConsent } from './consent-state.js';
+import { createModules } from './modules.js';
+import { HOST_PLATFORMS } from './generated/known.js';
 
 function start(win) {
+  const I = captureIntrinsics(win);
   const doc = win.document;
   if (win.SmartCP) return;  // added twice: the first one stays in charge
-  const script = doc.currentScript;
+  const script = I.currentScript(doc);
   const base = script?.src ? new URL('.', script.src).href : './';
   const nonce = script?.nonce;
-  // The visible parts are fetched first of all, before the guard is set up: nothing of the page runs
-  // until this script returns, and the banner is on the critical path.
-  const importModule = (name) => {
-    const module = loadModule(win, base, name, nonce);
-    module.catch(() => {});  // reported where it is used
-    return module;
-  };
   const { text: configText, early } = readConfig(doc, script);
-  const stored = storedConsent({ getCookie: () => doc.cookie }) !== '';  // the guard is not there yet
-  const controlsModule = importModule('reopen');
-  const uiModule = stored ? null : importModule('ui');
-  const blocked = [];
-  let decide = () => undefined;  // the core is not ready: hold every write
+  const errors = [];
   let emit = () => {};
+  const report = (what) => (error) => {
+    I.error(`SmartCP: ${what}`, error);
+    emit('error', { message: I.String(error?.message ?? error) });
+  };
+  const onError = (error) => {
+    if (errors.length < 50) errors[errors.length] = error;
+    emit('error', { message: I.String(error?.message ?? error) });
+  };
+
+  // What was refused, for SmartCP.blocked() and the `blocked` event.
+  const blocked = [];
+  const record = (entry) => {
+    if (blocked.length < 1000) blocked[blocked.length] = entry;
+    emit('blocked', entry);
+  };
+  const gate = createGate(I, { mayNeedConsent: createPrefilter(I, early), onBlocked: record, onError });
+  const hosts = createHostMatcher(I, early, () => I.baseUri(win.document));
+  const requestBlocked = (kind, held) => record({
+    __proto__: null, name: held.url, kind, category: held.bits & 2 ? 'analytics' : 'marketing', reason: 'not-granted',
+    time: I.now(), platform: HOST_PLATFORMS[held.platform] ?? null,
+  });
+  // A platform with a consent call of its own whose script loads (allowed by the site) gets the call before
+  // its first event; the runtime gives it again on every change.
+  const signalled = [false, false, false, false, false];  // by signal
+  const holds = createHolds(I, hosts, requestBlocked, (url) => {
+    const signal = hosts.signal(url);
+    if (!signal) return;
+    signalled[signal] = true;
+    platformSignal(win, signal, { analytics: (hosts.granted & 2) !== 0, marketing: (hosts.granted & 4) !== 0 }, false);
+  });
+  // Where allowed cookies were written (name -> "domain\npath" scopes), so withdrawal deletes them there.
+  const scopes = I.create(null);
+  const remember = (name, scope) => {
+    const list = scopes[name] ?? (scopes[name] = []);
+    for (let i = 0; i < list.length; i++) if (list[i] === scope) return;
+    if (list.length < 8) list[list.length] = scope;
+  };
+  let onRealm = () => {};
+  const realms = createRealms({
+    gate, holds, hosts, registry: createStorageRegistry(I), remember, blocked: requestBlocked, onError,
+    onRealm: (w) => onRealm(w),
+  });
+  realms.guard(win, I);
+
+  const stored = storedConsent(I, realms.windows()[0]) !== '';
   let resolveReady;
   let rejectReady;
-  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  const ready = new I.Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // a failed start is reported through `error`, not as an unhandled rejection
-
-  const guard = guardWindowAndFrames(win, {
-    decide: (write) => decide(write),
-    onBlocked: (b) => {
-      if (blocked.length < 1000) blocked.push(b);
-      emit('blocked', b);
-    },
-    onError: (error) => emit('error', { message: String(error?.message ?? error) }),
-  });
-  const public_ = createApi(win, { ready, blocked });
-  emit = public_.emit;
-  Object.defineProperty(win, 'SmartCP', { value: public_.api, enumerable: true });
+  const api = createApi(win, { ready, blocked, observed: () => gate.observed() });
+  emit = api.emit;
+  I.defineProperty(win, 'SmartCP', { __proto__: null, value: api.api, enumerable: true });
 
   runEarly(win, early);  // Consent Mode's default and the vendors' stubs, before the page's own scripts
 
-  const report = (what) => (error) => {
-    win.console?.error?.(`SmartCP: ${what}`, error);
-    emit('error', { message: String(error?.message ?? error) });
+  // The visible parts are fetched at once; the core once the banner is up (first visit), so that the two do
+  // not share the network; the core's part of smartcp-core.js does the rest (js/runtime/start.js).
+  const load = createModules(I, win, base, nonce);
+  const fetched = (name) => {
+    const part = load(name);
+    part.catch(() => {});  // reported where it is used
+    return part;
   };
-  // Set once the core is ready; until then the visible parts work from the config as parsed here.
-  let engine = null;
-  let state = null;
-  let runtime = null;
-  let ui = null;
-  const controls = controlsModule.then(({ createUiControl }) => createUiControl({
-    win, baseUrl: base, nonce, early, ready,
-    catalog: (lang) => JSON.parse(engine.catalog(lang)),
-    getRecord: () => state?.record() ?? null,
-    // A choice made on the banner before the core is ready is recorded as soon as it is.
-    choose: (method, analytics, marketing, proof) => ready
-      .then(() => runtime.choose(method, analytics, marketing, proof))
-      .catch(report('the choice could not be recorded')),
-    onSiteAction: (action) => (action === 'accept-all' ? public_.api.acceptAll() : public_.api.rejectAll()).catch(() => {}),
-    onError: report('the banner could not be shown'),
-  }));
-  controls.then((c) => { ui = c; }, report('the banner could not be shown'));
-  // No stored choice: the banner is shown first, from the config as parsed here, and the core (most of
-  // the bytes) is fetched once it is up, so that the two do not share the network. Under "gpc": "all"
-  // with the signal, the choice is made without asking, so there is no banner to show.
-  const firstVisit = !stored && !(early.gpc === 'all' && win.navigator.globalPrivacyControl === true);
-  // After the frame that paints the banner; a tab in the background paints nothing, so it does not wait.
-  const painted = () => new Promise((resolve) => {
-    if (doc.hidden) resolve();
-    else win.requestAnimationFrame(() => win.setTimeout(resolve, 0));
-  });
-  const bannerUp = firstVisit
-    ? Promise.race([
-      Promise.all([controls, uiModule]).then(([c]) => c.start()).then(painted),  // the core's work waits for the paint
-      new Promise((resolve) => { win.setTimeout(resolve, 3000); }),  // a slow banner does not hold the core back
-    ]).catch(() => {})
-    : Promise.resolve();
-  const integrationsModule = bannerUp.then(() => importModule('integrations'));
-
-  (async () => {
-    await bannerUp;
-    const core = await loadCore(win, base, nonce);
-    engine = new core.Engine();
-    const configured = JSON.parse(engine.configure(configText));
-    for (const issue of configured.issues) {
-      win.console?.warn?.(`SmartCP config: ${issue.path || '(config)'}: ${issue.message}`);
-    }
-    const config = configured.config;
-    const decider = coreDecide(core, engine);
-    const sweeper = createSweeper({ win, engine, native: guard.native, onError: report('clean-up failed') });
-    state = createConsentState({ win, engine, native: guard.native });
-    state.load();
-    const granted = () => state.record()?.categories ?? { functional: true, analytics: false, marketing: false };
-    decider.setConsent(granted().analytics, granted().marketing);
-    decide = decider.decide;
-
-    let integrations = null;
-    const unlogged = [];
-    const lang = () => ui?.lang() ?? config.lang;  // the controls know the language shown
-    // After every change of the choice in force, here or in another tab: the guard's decisions, the
-    // clean-up they imply (withdrawal deletes), what the visitor sees, the vendors, the other tabs, events.
-    const categoriesNow = () => JSON.stringify(state.record()?.categories ?? null);
-    const changed = (before, local) => {
-      const record = state.record();
-      decider.setConsent(granted().analytics, granted().marketing);
-      sweeper.sweep();
-      ui?.changed();
-      integrations?.apply(granted());
-      const consent = public_.api.getConsent();
-      if (local) {
-        integrations?.announce();  // the other tabs read the choice again
-        if (record) {
-          if (integrations) integrations.log(record);
-          else unlogged.push(record);  // chosen before the integrations module arrived
-          emit('consent', consent);
-        }
-      }
-      if (categoriesNow() !== before) emit('change', consent);
-      return consent;
-    };
-    // Another tab may have changed the stored choice.
-    const reread = () => {
-      const before = categoriesNow();
-      if (state.load()) changed(before, false);
-    };
-
-    runtime = {
-      getRecord: state.record,
-      isAllowed: (name, kind) => decider.decide({ kind, name, value: '', cookie: `${name}=` }).verdict !== 'refuse',
-      choose(method, analytics, marketing, proof = { lang: lang(), textHash: '' }) {
-        const before = categoriesNow();
-        state.choose(method, analytics, marketing, proof);
-        return changed(before, true);
-      },
-      reset() {
-        const before = categoriesNow();
-        state.reset();
-        changed(before, true);
-      },
-      show: () => controls.then((c) => c.show()),
-      showPreferences: () => controls.then((c) => c.showPreferences()),
-      hide: () => controls.then((c) => c.hide()),
-      setLanguage: (next) => controls.then((c) => c.setLanguage(next)),
-    };
-    public_.attach(runtime);
-
-    // Global Privacy Control under `"gpc": "all"` answers every question: recorded without asking.
-    if (!state.record() && JSON.parse(engine.gpc(win.navigator.globalPrivacyControl === true)).complete) {
-      runtime.choose('gpc', false, false);
-    }
-    guard.flush();
-    sweeper.sweep();
-    sweeper.watch();
-    integrationsModule.then(({ createIntegrations }) => {
-      integrations = createIntegrations({
-        win, config, nonce, signals: () => JSON.parse(engine.consentMode()), reread,
-        warn: (message) => win.console?.warn?.(`SmartCP: ${message}`),
-      });
-      integrations.apply(granted());
-      unlogged.splice(0).forEach(integrations.log);
-    }).catch(report('the integrations could not load'));
-    // The core's config reaches the controls before `ready` resolves: whatever waited for the core
-    // (a click on "preferences" meanwhile) then sees it, not the provisional one.
-    ui?.update(config);
-    resolveReady();
-    emit('ready', public_.api.getConsent());
-    controls.then((c) => {
-      c.update(config);  // controls that arrived after the core (update is idempotent)
-      return c.start();
-    }).catch(() => {});
-  })().catch((error) => {
-    // Closed: held writes stay in memory, nothing optional is ever stored.
-    report('the consent core could not start; storage stays closed.')(error);
+  const controlsModule = fetched('reopen');
+  const uiModule = stored ? null : fetched('ui');
+  fetched('core').then(({ startRuntime }) => startRuntime({
+    I, win, base, nonce, configText, early, stored, gate, hosts, holds, realms, scopes, signalled, errors, api, ready,
+    resolveReady, rejectReady, report, load: fetched, controlsModule, uiModule, setRealmListener: (fn) => { onRealm = fn; },
+  })).catch((error) => {
+    // Closed: what may need consent is refused from now on; the site's own writes keep working.
+    gate.fail();
+    report('the consent core could not start; storage that needs consent stays closed.')(error);
     rejectReady(error);
   });
 }

@@ -1,29 +1,43 @@
-// The parts smartcp.js fetches later (smartcp-reopen.js, smartcp-ui.js, smartcp-integrations.js) are
-// classic async scripts that register their exports here. Classic scripts run as soon as they arrive,
-// where a dynamic import() was measured to wait up to 150 ms longer before running, on the banner's
-// critical path.
+// The parts smartcp.js fetches later (smartcp-core.js, smartcp-reopen.js, smartcp-ui.js,
+// smartcp-integrations.js) are classic async scripts that register their exports when they run. A
+// registration counts only from the script element smartcp.js created for that part (checked with the
+// captured currentScript getter): a page script that registers a part of its own first is ignored. Its
+// src is set before it is inserted, so nothing of the page runs between and the file cannot be swapped.
 import { loadScript } from './load-script.js';
 
 const SLOT = Symbol.for('smartcp.modules');
-const slot = (win) => {
-  if (!win[SLOT]) Object.defineProperty(win, SLOT, { value: { exports: {}, loading: {} } });
-  return win[SLOT];
-};
-
-/** Called by each part when it runs. */
-export function registerModule(win, name, exports) {
-  slot(win).exports[name] = exports;
-}
 
 /**
- * The exports of `${base}smartcp-${name}.js`, fetched once.
- * @returns {Promise<Record<string, any>>}
+ * @param {ReturnType<import('./intrinsics.js').captureIntrinsics>} I
+ * @param {Window & typeof globalThis} win
+ * @param {string} base where smartcp.js came from
+ * @param {string} [nonce]
+ * @returns {(name: string) => Promise<Record<string, any>>}
  */
-export function loadModule(win, base, name, nonce) {
-  const { exports, loading } = slot(win);
-  loading[name] ??= loadScript(win.document, `${base}smartcp-${name}.js`, nonce).then(() => {
-    if (!exports[name]) throw new Error(`smartcp-${name}.js did not register`);
-    return exports[name];
+export function createModules(I, win, base, nonce) {
+  const expected = I.create(null);  // name -> the script element loading it
+  const exports = I.create(null);
+  const loading = I.create(null);
+  I.defineProperty(win, SLOT, {
+    __proto__: null,
+    value: I.freeze({
+      __proto__: null,
+      register(name, value) {
+        if (!(name in expected) || name in exports || I.currentScript(win.document) !== expected[name]) return;
+        exports[name] = value;
+      },
+    }),
   });
-  return loading[name];
+  return (name) => {
+    loading[name] ??= loadScript(win.document, `${base}smartcp-${name}.js`, nonce, (el) => { expected[name] = el; }).then(() => {
+      if (!(name in exports)) throw new I.Error(`smartcp-${name}.js did not register`);
+      return exports[name];
+    });
+    return loading[name];
+  };
+}
+
+/** Called by each part when it runs. */
+export function registerModule(win, name, value) {
+  win[SLOT]?.register(name, value);
 }

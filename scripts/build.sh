@@ -15,8 +15,7 @@ cmake --build build/wasm -j"$(nproc)" >/dev/null
 
 mkdir -p "$out"
 cp build/wasm/wasm/smartcp.wasm "$out/smartcp.wasm"
-cp build/wasm/wasm/smartcp.js "$out/smartcp-core.js"
-# The loader and the UI module (esbuild from node_modules, installed by scripts/setup.sh).
+# The loader, the runtime and the UI (esbuild from node_modules, installed by scripts/setup.sh).
 node scripts/bundle.mjs "$out"
 cp js/smartcp.d.ts "$out/smartcp.d.ts"
 for f in smartcp.js smartcp-reopen.js smartcp-integrations.js smartcp-ui.js smartcp-core.js smartcp.wasm; do echo "build: $out/$f $(stat -c%s "$out/$f") bytes"; done

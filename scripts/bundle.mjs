@@ -1,5 +1,6 @@
 // Bundles the browser code into what a site owner copies:
-//   smartcp.js     the loader, the only render-blocking file;
+//   smartcp.js     the loader and the guard, the only render-blocking file;
+//   smartcp-core.js  what runs once the core can decide (it loads smartcp.wasm);
 //   smartcp-reopen.js  the reopen button, the site's own controls and the language;
 //   smartcp-integrations.js  Smartsupp, Smartlook, Consent Mode updates, gated scripts, the consent
 //                  log, tab sync;
@@ -29,6 +30,7 @@ const common = {
   bundle: true, minify: true, target: 'es2020', legalComments: 'none', logLevel: 'warning', plugins: [cssAsText],
 };
 await esbuild.build({ ...common, entryPoints: ['js/loader.js'], format: 'iife', outfile: path.join(out, 'smartcp.js') });
+await esbuild.build({ ...common, entryPoints: ['js/runtime/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-core.js') });
 await esbuild.build({ ...common, entryPoints: ['js/controls.js'], format: 'iife', outfile: path.join(out, 'smartcp-reopen.js') });
 await esbuild.build({ ...common, entryPoints: ['js/integrations/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-integrations.js') });
 await esbuild.build({ ...common, entryPoints: ['js/ui/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-ui.js') });

@@ -4,6 +4,7 @@ import css from './styles.css';
 import { h, focusables } from './dom.js';
 import { textOf } from '../i18n.js';
 import { TEXTS } from './texts.js';
+import { PURPOSES } from '../generated/purposes.js';
 import { renderBanner } from './banner.js';
 import { renderPreferences } from './preferences.js';
 import { tablesOf } from './storage-table.js';
@@ -114,13 +115,14 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     const record = getRecord();
     const choice = keep ?? { analytics: !!record?.categories.analytics, marketing: !!record?.categories.marketing };
     draft = choice;
-    const { entries, vendors } = catalog(lang());
+    const { entries, vendors, held } = catalog(lang());
     const groups = {};
     for (const entry of entries.filter(shown)) {
+      entry.purpose ??= purposeOf(entry);
       for (const category of tablesOf(entry)) (groups[category] ??= []).push(entry);
     }
     element = renderPreferences({
-      doc, t, days, lang: lang(), choice, groups, vendors, expiryDays: config.expiryDays, maxCookieDays: config.maxCookieDays,
+      doc, t, days, lang: lang(), choice, groups, vendors, held: held ?? [], expiryDays: config.expiryDays, maxCookieDays: config.maxCookieDays,
       policyUrl: policyUrl(), note: gpcNote(),
       onToggle: (next) => { draft = next; },
       onAction: (action, next) => decided(action === 'save' ? 'custom' : action, next),
@@ -152,8 +154,15 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     }
   };
 
-  // The site's own keys, SmartCP's, and those of the vendors this site configured.
-  const shown = (entry) => !entry.builtin || entry.vendor === 'smartcp' || !!config.vendors?.[entry.vendor];
+  // The site's own keys, SmartCP's, those of the vendors this site configured, of the platforms it declares,
+  // and the built-in keys it wrote in this browser.
+  const shown = (entry) => !entry.builtin || entry.vendor === 'smartcp' || !!config.vendors?.[entry.vendor] ||
+    entry.source === 'database' || entry.observed;
+  // A built-in entry's purpose, by id, in the language shown (English when a language has none).
+  const purposeOf = (entry) => {
+    const table = PURPOSES[lang()] ?? PURPOSES.en;
+    return table[entry.purposeId] ?? PURPOSES.en[entry.purposeId] ?? table[`class:${entry.purposeClass}`] ?? '';
+  };
 
   // Tab and Shift+Tab cycle inside the dialog.
   function trapFocus(event) {

@@ -13,6 +13,7 @@ import { renderStorageTable } from './storage-table.js';
  * @param {{analytics: boolean, marketing: boolean}} o.choice the switches' state (no record: both off)
  * @param {Record<string, any[]>} o.groups catalog entries by category
  * @param {Record<string, any>} o.vendors
+ * @param {{platform: string, category: string}[]} o.held platforms whose scripts or requests wait for consent
  * @param {number} o.expiryDays
  * @param {number} o.maxCookieDays
  * @param {string|null} o.policyUrl
@@ -42,9 +43,16 @@ export function renderPreferences(o) {
         locked && h(doc, 'span', { class: 'badge' }, t('alwaysOn')),
         input),
       h(doc, 'p', { id: `${id}-text`, class: 'muted' }, t(`${name}Description`)),
+      heldNote(name),
       renderStorageTable({
         doc, t, days, category: name, entries: o.groups[name] ?? [], vendors: o.vendors, maxCookieDays: o.maxCookieDays,
       }));
+  };
+
+  // What "accept" would switch on: the platforms whose scripts or requests this page held for the category.
+  const heldNote = (name) => {
+    const platforms = (o.held ?? []).filter((p) => p.category === name).map((p) => p.platform);
+    return platforms.length ? h(doc, 'p', { class: 'muted held' }, t('heldPlatforms', { platforms: platforms.join(', ') })) : null;
   };
 
   const button = (action, label) => h(doc, 'button', {

@@ -40,6 +40,7 @@ export const TEXTS = {
     gpcMarketing: 'Your browser sends the Global Privacy Control signal: marketing stays off unless you turn it on in the preferences.',
     gpcAll: 'Your browser sends the Global Privacy Control signal: analytics and marketing stay off unless you turn them on in the preferences.',
     saved: 'Your choice has been saved.',
+    heldPlatforms: 'Waiting for this consent on this page: {platforms}.',
   },
   pl: {
     title: 'Pliki cookie i pamięć przeglądarki',
@@ -82,6 +83,7 @@ export const TEXTS = {
     gpcMarketing: 'Twoja przeglądarka wysyła sygnał Global Privacy Control: marketing pozostaje wyłączony, chyba że włączysz go w ustawieniach.',
     gpcAll: 'Twoja przeglądarka wysyła sygnał Global Privacy Control: analityka i marketing pozostają wyłączone, chyba że włączysz je w ustawieniach.',
     saved: 'Twój wybór został zapisany.',
+    heldPlatforms: 'Na tej stronie czeka na tę zgodę: {platforms}.',
   },
   cs: {
     title: 'Cookies a úložiště prohlížeče',
@@ -124,5 +126,6 @@ export const TEXTS = {
     gpcMarketing: 'Váš prohlížeč posílá signál Global Privacy Control: marketing zůstane vypnutý, dokud ho v nastavení nezapnete.',
     gpcAll: 'Váš prohlížeč posílá signál Global Privacy Control: analytika a marketing zůstanou vypnuté, dokud je v nastavení nezapnete.',
     saved: 'Vaše volba byla uložena.',
+    heldPlatforms: 'Na této stránce na tento souhlas čeká: {platforms}.',
   },
 };

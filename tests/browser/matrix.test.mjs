@@ -1,6 +1,6 @@
 // Every write path, for each storage kind, in each consent state, through dist/smartcp.js: what the
-// browser really holds afterwards. The analytics key must be stored exactly when analytics is granted;
-// the functional key always (once the core has decided).
+// browser really holds afterwards. The analytics key must be stored exactly when analytics is granted; the
+// functional key always, and before the core has decided already (the pre-decider clears it at once).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openFixtures } from './browser.mjs';
@@ -31,7 +31,7 @@ const PATHS = {
 const KEYS = {
   cookie: { analytics: 'SL_C_23361dd035530_SID', functional: 'ssupp.vid' },
   localStorage: { analytics: 'SL_L_23361dd035530_SID', functional: '_ss.enableSounds' },
-  sessionStorage: { analytics: 'smartlook_debug', functional: 'ssupp_KEYopened' },
+  sessionStorage: { analytics: 'smartlook_debug', functional: 'cart' },
 };
 const STATES = ['before any choice', 'after reject', 'after accept', 'after withdrawal'];
 
@@ -75,8 +75,8 @@ for (const state of STATES) {
         }, [run, kind, keys]);
 
         if (state === 'before any choice') {
-          assert.equal(await truth(context, page, kind, keys.analytics), null, 'nothing before the core decides');
-          assert.equal(await truth(context, page, kind, keys.functional), null, 'held, not yet stored');
+          assert.equal(await truth(context, page, kind, keys.analytics), null, 'held until the core decides');
+          assert.equal(await truth(context, page, kind, keys.functional), 'w', 'written at once: it needs no consent');
           release();
           await page.evaluate(() => window.SmartCP.ready);
         }

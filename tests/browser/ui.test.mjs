@@ -111,7 +111,7 @@ test('preferences: switches off by default, functional locked, the storage table
   assert.ok(analytics.some((r) => r[0] === '_ga' && r[2] === 'Google Analytics' && r[3] === 'Tells visits apart for the site\'s statistics.'));
   const functional = await rows('functional');
   assert.ok(functional.some((r) => r[0] === 'smartcp_consent' && r[2] === 'SmartCP'));
-  assert.ok(functional.some((r) => r[0] === 'ssupp_KEY' && r[1] === 'Local storage' && r[4] === 'Until deleted'));
+  assert.ok(functional.some((r) => r[0] === 'ssupp_KEY' && r[1] === 'Local storage, Session storage' && r[4] === 'Until deleted'));
   const marketing = await rows('marketing');
   assert.ok(marketing.some((r) => r[0] === 'ssupp.visits'), JSON.stringify(marketing));
   const processor = await page.locator('smartcp-widget .processor').first().textContent();

@@ -30,5 +30,5 @@ export async function onReady(): Promise<boolean> {
   const text = window.SmartCP.exportRecord();
   const record: ConsentRecord | null = text ? JSON.parse(text) : null;
   await window.SmartCP.setLanguage('cs');
-  return !!consent && updated.categories.functional && record?.version === 1 && window.SmartCP.accepted('analytics');
+  return !!consent && updated.categories.functional && record?.version === 2 && window.SmartCP.accepted('analytics');
 }

@@ -8,7 +8,7 @@ void window.SmartCP.setLanguage('de');
 // @ts-expect-error not an event
 window.SmartCP.on('opened', () => {});
 // @ts-expect-error not a storage kind
-window.SmartCP.isAllowed('x', 'indexedDB');
+window.SmartCP.isAllowed('x', 'disk');
 // @ts-expect-error window.SmartCP cannot be replaced
 window.SmartCP = null;
 
@@ -19,4 +19,8 @@ export const bad: SmartCPConfig[] = [
   { texts: { en: { headline: 'x' } } },
   // @ts-expect-error a smartlook region is eu or us
   { vendors: { smartlook: { key: 'p', region: 'asia' } } },
+  // @ts-expect-error consentMode is basic, advanced or a boolean
+  { consentMode: 'full' },
+  // @ts-expect-error a host's category
+  { hosts: { 'stats.example.com': 'ads' } },
 ];

@@ -10,11 +10,15 @@ import { root } from '../wasm/load-core.mjs';
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-test('npm pack ships dist/, the README and the CHANGELOG, nothing else', () => {
+test('the package is publishable: MIT, not private, and npm pack ships what a site needs and the licenses', () => {
+  assert.equal(pkg.license, 'MIT');
+  assert.equal(pkg.private, undefined);
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   const files = packed.files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['CHANGELOG.md', 'README.md', 'dist/smartcp-core.js', 'dist/smartcp-integrations.js', 'dist/smartcp-reopen.js',
-    'dist/smartcp-ui.js', 'dist/smartcp.d.ts', 'dist/smartcp.js', 'dist/smartcp.wasm', 'package.json']);
+  assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'NOTICE', 'README.md', 'dist/smartcp-core.js', 'dist/smartcp-integrations.js',
+    'dist/smartcp-reopen.js', 'dist/smartcp-ui.js', 'dist/smartcp.d.ts', 'dist/smartcp.js', 'dist/smartcp.wasm', 'package.json']);
+  assert.match(readFileSync(path.join(root, 'LICENSE'), 'utf8'), /^MIT License/);
+  assert.match(readFileSync(path.join(root, 'NOTICE'), 'utf8'), /Open Cookie Database[\s\S]*Apache License, Version 2\.0/);
   assert.match(readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${pkg.version.replaceAll('.', '\\.')} `, 'm'), 'the CHANGELOG has this version');
 });
 

@@ -1,0 +1,303 @@
+// Every same-origin window is guarded, synchronously, before the code that made it gets it back: a new
+// realm has pristine built-ins (its own Document, Storage, CookieStore), which a tracker would use.
+// - Frames: after every DOM insertion (insertion methods, HTML setters, document.write, shadow roots,
+//   ranges) the new frames are guarded before the method returns, also those reached only through
+//   frames[i], window[i] or a name; contentWindow and contentDocument guard before they answer.
+// - Navigations: a frame that loads a new document gets a new realm; it is guarded in a capturing load
+//   listener of its parent document, which runs before the page's own load handlers.
+// - Popups: window.open guards what it returns.
+// Each realm gets its own captured intrinsics and the same gate, holds and registries.
+import { captureIntrinsics } from '../intrinsics.js';
+import { guardCookies } from './cookies.js';
+import { guardWebStorage } from './web-storage.js';
+import { guardCookieStore } from './cookie-store.js';
+import { guardIndexedDb } from './indexeddb.js';
+import { guardRequests } from './requests.js';
+import { guardElements } from './elements.js';
+import { hookAccessor, hookMethod } from './hook.js';
+
+const FRAMES = 'iframe,frame,object,embed';
+
+/**
+ * @param {object} kernel {gate, holds, hosts, registry, remember, blocked, onRealm, onError}
+ * @returns {{guard: (win: any, I?: object) => boolean, windows: () => any[]}}
+ */
+export function createRealms(kernel) {
+  const windows = [];  // [{win, I, cookie}], top first
+  let records = null;  // window -> its record; made with the top realm's intrinsics
+  let documents = null;  // documents already watched
+  let I0 = null;
+
+  // Guards `win` if it is a same-origin window not yet guarded; true when it is guarded now.
+  function guard(win, given) {
+    if (win === null || (typeof win !== 'object' && typeof win !== 'function')) return false;
+    if (records && I0.weakHas(records, win)) {
+      perDocument(I0.weakGet(records, win));
+      return true;
+    }
+    let I;
+    try {
+      if (!win.document) return false;  // throws for a cross-origin window
+      I = given ?? captureIntrinsics(win);
+    } catch {
+      return false;
+    }
+    if (!records) {
+      I0 = I;
+      records = new I.WeakMap();
+      documents = new I.WeakSet();
+    }
+    const record = { __proto__: null, win, I, cookie: I.getOwnPropertyDescriptor(win.Document.prototype, 'cookie') };
+    I0.weakSet(records, win, record);
+    windows[windows.length] = record;
+    try {
+      install(record);
+    } catch (error) {
+      kernel.onError(error);
+    }
+    return true;
+  }
+
+  const adopt = (win) => {
+    try {
+      guard(win);
+    } catch (error) {
+      kernel.onError(error);
+    }
+  };
+
+  function install(record) {
+    const { win, I } = record;
+    const { gate, holds, hosts, registry, remember, blocked } = kernel;
+    // Natives of this realm first, then the hooks.
+    const n = guardElements(win, I, holds);
+    guardCookies(win, I, gate, remember);
+    record.storage = guardWebStorage(win, I, gate, registry, adopt);
+    guardCookieStore(win, I, gate, remember);
+    record.stores = guardIndexedDb(win, I, gate);
+    guardRequests(win, I, hosts, blocked);
+
+    const N = win.Node.prototype;
+    const E = win.Element.prototype;
+    const length = I.getOwnPropertyDescriptor(win, 'length')?.get;
+    const nodeType = I.getter(N, 'nodeType');
+    const matches = I.uncurry(E.matches);
+    const shadowRoots = [];  // every shadow root of this realm, open or closed
+    const frameWindow = (el) => {
+      for (let i = 0; i < frameGetters.length; i++) {
+        try {
+          return frameGetters[i](el);
+        } catch {
+          // not this kind of frame element
+        }
+      }
+      return null;
+    };
+    const frameGetters = [];
+
+    // The frames `win` has now: those in its document tree, and those under `roots` (inserted nodes,
+    // shadow roots), which frames[i] does not list.
+    const adoptFrames = (roots) => {
+      const count = length ? I.apply(length, win, []) : 0;
+      for (let i = 0; i < count; i++) adopt(win[i]);
+      for (let r = 0; r < roots.length; r++) {
+        const root = roots[r];
+        let type;
+        try {
+          type = nodeType(root);
+        } catch {
+          continue;
+        }
+        if (type !== 1 && type !== 11 && type !== 9) continue;
+        const found = n.querySelectorAll(root, FRAMES);
+        for (let i = 0; i < found.length; i++) adopt(frameWindow(found[i]));
+        if (type === 1 && matches(root, FRAMES)) adopt(frameWindow(root));
+      }
+      for (let i = 0; i < shadowRoots.length; i++) {
+        const found = n.querySelectorAll(shadowRoots[i], FRAMES);
+        for (let j = 0; j < found.length; j++) adopt(frameWindow(found[j]));
+      }
+    };
+
+    // contentWindow, contentDocument (and getSVGDocument) guard the frame's window before answering.
+    const frameClasses = [win.HTMLIFrameElement, win.HTMLFrameElement, win.HTMLObjectElement, win.HTMLEmbedElement];
+    for (let i = 0; i < frameClasses.length; i++) {
+      const proto = frameClasses[i]?.prototype;
+      if (!proto) continue;
+      const d = I.getOwnPropertyDescriptor(proto, 'contentWindow');
+      if (d) {
+        const get = I.uncurry(d.get);
+        frameGetters[frameGetters.length] = get;
+        hookAccessor(I, proto, 'contentWindow', { get: (native, self) => { adopt(get(self)); return get(self); } });
+        hookAccessor(I, proto, 'contentDocument', { get: (native, self) => { adopt(get(self)); return I.apply(native, self, []); } });
+      }
+      hookMethod(I, proto, 'getSVGDocument', (native, self, args) => {
+        adopt(frameWindow(self));
+        return I.apply(native, self, args);
+      });
+    }
+
+    // Insertions: what goes to a tracker waits; new frames are guarded before the call returns.
+    const inserting = (args, from) => {
+      for (let i = from; i < args.length; i++) {
+        try {
+          holds.beforeInsert(args[i], n);
+        } catch (error) {
+          kernel.onError(error);
+        }
+      }
+    };
+    const insertion = (proto, name, nodesFrom) => hookMethod(I, proto, name, (native, self, args) => {
+      inserting(args, nodesFrom);
+      const result = I.apply(native, self, args);
+      adoptFrames(args);
+      return result;
+    });
+    insertion(N, 'appendChild', 0);
+    insertion(N, 'insertBefore', 0);
+    insertion(N, 'replaceChild', 0);
+    const PARENTS = [E, win.Document.prototype, win.DocumentFragment.prototype];
+    const METHODS = ['append', 'prepend', 'replaceChildren', 'before', 'after', 'replaceWith', 'insertAdjacentElement', 'moveBefore'];
+    for (let p = 0; p < PARENTS.length; p++) {
+      for (let m = 0; m < METHODS.length; m++) insertion(PARENTS[p], METHODS[m], METHODS[m] === 'insertAdjacentElement' ? 1 : 0);
+    }
+    if (win.CharacterData) {
+      insertion(win.CharacterData.prototype, 'before', 0);
+      insertion(win.CharacterData.prototype, 'after', 0);
+      insertion(win.CharacterData.prototype, 'replaceWith', 0);
+    }
+    if (win.Range) {
+      insertion(win.Range.prototype, 'insertNode', 0);
+      insertion(win.Range.prototype, 'surroundContents', 0);
+    }
+    hookAccessor(I, win.Document.prototype, 'body', {
+      set(native, self, value) {
+        inserting([value], 0);
+        I.apply(native, self, [value]);
+        adoptFrames([value]);
+      },
+    });
+
+    // HTML parsed into the document: held in the markup, then the frames it made are guarded.
+    const parent = I.getter(N, 'parentNode');
+    const html = (proto, name, index, where) => {
+      const method = (native, self, args) => {
+        if (index < 0) {
+          // document.write(a, b, …) writes their concatenation: held as one string, not one piece each.
+          let joined = '';
+          for (let i = 0; i < args.length; i++) joined += I.String(args[i]);
+          args = [holds.html(joined, n)];
+        } else if (args.length > index) {
+          args[index] = holds.html(args[index], n);
+        }
+        const scope = where(self, args);
+        const result = I.apply(native, self, args);
+        holds.collect(scope, n);
+        adoptFrames([scope]);
+        return result;
+      };
+      const d = proto && I.getOwnPropertyDescriptor(proto, name);
+      if (!d) return;
+      if (d.set) hookAccessor(I, proto, name, { set: (native, self, value) => method(native, self, [value]) });
+      else hookMethod(I, proto, name, method);
+    };
+    const self = (el) => el;
+    const around = (el, args) => {
+      const p = parent(el);
+      return args[0] === 'beforebegin' || args[0] === 'afterend' || args[0] === undefined ? p ?? el : el;
+    };
+    html(E, 'innerHTML', 0, self);
+    html(E, 'outerHTML', 0, (el) => parent(el) ?? el);
+    html(E, 'insertAdjacentHTML', 1, around);
+    html(E, 'setHTMLUnsafe', 0, self);
+    html(win.ShadowRoot?.prototype, 'innerHTML', 0, self);
+    html(win.ShadowRoot?.prototype, 'setHTMLUnsafe', 0, self);
+    const rootOf = (doc) => doc;
+    html(win.Document.prototype, 'write', -1, rootOf);
+    html(win.Document.prototype, 'writeln', -1, rootOf);
+    if (win.Range) {
+      hookMethod(I, win.Range.prototype, 'createContextualFragment', (native, self, args) => {
+        if (args.length) args[0] = holds.html(args[0], n);
+        const fragment = I.apply(native, self, args);
+        holds.collect(fragment, n);
+        return fragment;
+      });
+    }
+
+    // Shadow roots, closed ones too: their frames are found, and their frames' loads are seen.
+    hookMethod(I, E, 'attachShadow', (native, self, args) => {
+      const root = I.apply(native, self, args);
+      shadowRoots[shadowRoots.length] = root;
+      I.addEventListener(root, 'load', onLoad, true);
+      return root;
+    });
+
+    // Popups: guarded before window.open returns them (an about:blank one keeps its window when it loads a
+    // same-origin page; another is guarded again when the page reaches it).
+    hookMethod(I, win, 'open', (native, self, args) => {
+      const opened = I.apply(native, self, args);
+      adopt(opened);
+      return opened;
+    });
+
+    // A frame loaded a document: a new realm if it navigated. Guarded before the page's load handlers.
+    function onLoad(event) {
+      const target = event.target;
+      const w = frameWindow(target);
+      if (w) {
+        adopt(w);
+        kernel.onRealm(w);
+      }
+    }
+    record.onLoad = onLoad;
+    // What the parser inserts after smartcp.js: its scripts held before they run (their file may already
+    // have been fetched by the browser's preload scanner, which no script can stop), its frames guarded.
+    // The parser runs pending microtasks before each script, so this runs before any later script.
+    const tagName = I.getter(E, 'tagName');
+    record.observe = (doc) => new win.MutationObserver((list) => {
+      for (let r = 0; r < list.length; r++) {
+        const added = list[r].addedNodes;
+        for (let i = 0; i < added.length; i++) {
+          const node = added[i];
+          if (n.isElementOrFragment(node) && n.isElement(node) && tagName(node) === 'SCRIPT') holds.holdElement(node, n, 'copy');
+        }
+        adoptFrames(added);
+      }
+    }).observe(doc, { childList: true, subtree: true });
+    perDocument(record);
+    adoptFrames([]);
+    kernel.onRealm(win);
+  }
+
+  // What is per document (a frame that navigates keeps its window and gets a new document): the
+  // capturing load listener and the observer of what the parser inserts.
+  function perDocument(record) {
+    if (!record.onLoad) return;
+    let doc;
+    try {
+      doc = record.win.document;
+    } catch {
+      return;
+    }
+    if (I0.weakSetHas(documents, doc)) return;
+    I0.weakSetAdd(documents, doc);
+    record.I.addEventListener(doc, 'load', record.onLoad, true);
+    record.observe(doc);
+  }
+
+  return {
+    guard,
+    /** The guarded windows still open: [{win, I, cookie, storage, stores}]. */
+    windows() {
+      const open = [];
+      for (let i = 0; i < windows.length; i++) {
+        try {
+          if (!windows[i].win.closed) open[open.length] = windows[i];
+        } catch {
+          // gone
+        }
+      }
+      return open;
+    },
+  };
+}

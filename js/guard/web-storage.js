@@ -1,0 +1,201 @@
+// localStorage and sessionStorage: `localStorage.x = v` can only be seen through a Proxy, so each window's
+// localStorage and sessionStorage are Proxies of the storage object the window had, and Storage.prototype's
+// methods (of every realm) recognise any of them. What the window had may be the browser's Storage, or a
+// wrapper some tool put there first: either way writes are decided here and committed through it.
+// Everything else (reads, keys, prototypes, constructor, errors) behaves as natively.
+import { hookAccessor, hookMethod } from './hook.js';
+
+const KINDS = ['localStorage', 'sessionStorage'];
+
+/**
+ * One registry for all realms: a storage Proxy, or the object behind it, to what it is.
+ * @param {ReturnType<import('../intrinsics.js').captureIntrinsics>} I
+ */
+export function createStorageRegistry(I) {
+  const entries = new I.WeakMap();  // proxy or target -> entry
+  return {
+    __proto__: null,
+    committing: 0,  // > 0 while a write is carried out through a wrapper of someone else's
+    add(entry) {
+      I.weakSet(entries, entry.proxy, entry);
+      I.weakSet(entries, entry.target, entry);
+    },
+    /** @returns {{proxy: object, target: object, kind: string, genuine: boolean, win: Window}|undefined} */
+    entry: (object) => (object !== null && (typeof object === 'object' || typeof object === 'function') ? I.weakGet(entries, object) : undefined),
+  };
+}
+
+/**
+ * @param {Window & typeof globalThis} win
+ * @param {ReturnType<import('../intrinsics.js').captureIntrinsics>} I the realm's own intrinsics
+ * @param {ReturnType<import('./gate.js').createGate>} gate
+ * @param {ReturnType<typeof createStorageRegistry>} registry
+ * @param {(win: any) => void} adopt guards a same-origin window the page reached some other way
+ * @returns {Record<string, {keys(): string[], get(key: string): string|null, set(key: string, value: string): void,
+ *   remove(key: string): void, length(): number}>} past the guard, for the clean-up: through the natives, or
+ *   through the object someone else put there
+ */
+export function guardWebStorage(win, I, gate, registry, adopt) {
+  const proto = win.Storage.prototype;
+  const natives = {
+    __proto__: null,
+    setItem: proto.setItem, getItem: proto.getItem, removeItem: proto.removeItem, clear: proto.clear, key: proto.key,
+  };
+  const lengthOf = I.getter(proto, 'length');
+  const genuine = (object) => {
+    try {
+      lengthOf(object);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  // Carries out a write on the object behind `entry`.
+  const setOn = (entry, key, value) => {
+    if (entry.genuine) {
+      I.apply(natives.setItem, entry.target, [key, value]);  // QuotaExceededError reaches the writer
+      return;
+    }
+    // Through the wrapper someone else put there: its setItem (which may call ours: passed straight on).
+    registry.committing++;
+    try {
+      const method = I.get(entry.target, 'setItem', entry.target);
+      try {
+        I.apply(method, entry.target, [key, value]);
+      } catch (error) {
+        if (!(error instanceof win.TypeError)) throw error;
+        I.set(entry.target, key, value, entry.target);  // a wrapper whose methods want the storage itself
+      }
+    } finally {
+      registry.committing--;
+    }
+  };
+
+  // The entry for a method's `this`: ours (any realm's), or a genuine storage we do not know (another
+  // window's, reached some other way), decided as Web Storage. Undefined: not a storage at all.
+  const entryFor = (self) => {
+    const known = registry.entry(self);
+    if (known) return known;
+    if (genuine(self)) return { __proto__: null, proxy: self, target: self, kind: 'localStorage', genuine: true };
+    return undefined;
+  };
+
+  const write = (entry, key, value) => {
+    gate.submit({
+      __proto__: null,
+      kind: entry.kind,
+      name: key,
+      value,
+      commit: (d) => setOn(entry, key, d.verdict === 'redact' ? d.value : value),
+    });
+  };
+
+  hookMethod(I, proto, 'setItem', (native, self, args) => {
+    const entry = registry.committing ? undefined : entryFor(self);
+    if (!entry || args.length < 2) return I.apply(native, registry.entry(self)?.target ?? self, args);  // the browser's own errors
+    write(entry, I.String(args[0]), I.String(args[1]));
+    return undefined;
+  });
+  // Methods that do not write: on the object behind a proxy.
+  const passThrough = (name, drop) => hookMethod(I, proto, name, (native, self, args) => {
+    const entry = registry.entry(self);
+    if (!entry) return I.apply(native, self, args);
+    if (drop && args.length) gate.drop(entry.kind, name === 'clear' ? undefined : I.String(args[0]));
+    if (name === 'clear') gate.drop(entry.kind);
+    return call(entry, name, args);
+  });
+  passThrough('getItem', false);
+  passThrough('key', false);
+  passThrough('removeItem', true);  // deleting is always allowed
+  passThrough('clear', true);
+
+  // Past the guard: the entry's object through the natives, or through its own methods when it is a
+  // wrapper of someone else's (their methods may call ours: passed straight on meanwhile).
+  const call = (entry, name, args) => {
+    if (entry.genuine) return I.apply(natives[name], entry.target, args);
+    registry.committing++;
+    try {
+      return I.apply(I.get(entry.target, name, entry.target), entry.target, args);
+    } finally {
+      registry.committing--;
+    }
+  };
+  const access = I.create(null);
+  for (let k = 0; k < KINDS.length; k++) {
+    const kind = KINDS[k];
+    const d = I.getOwnPropertyDescriptor(win, kind);
+    if (!d) continue;
+    let target;
+    try {
+      target = d.get ? I.apply(d.get, win, []) : d.value;
+    } catch {
+      continue;  // storage disabled by the browser: nothing to guard
+    }
+    if (target === null || typeof target !== 'object') continue;
+    const entry = { __proto__: null, target, kind, genuine: genuine(target), win, proxy: null };
+    const storageProto = I.getPrototypeOf(target);
+    entry.proxy = new I.Proxy(target, {
+      __proto__: null,
+      // The target is the receiver: native getters (length) see the real object.
+      get: (t, p) => I.get(t, p, t),
+      set(t, p, v) {
+        // Names on the prototype chain (length, setItem, …) are ordinary properties, as natively.
+        if (typeof p === 'symbol' || (storageProto && I.has(storageProto, p))) return I.set(t, p, v, t);
+        write(entry, p, I.String(v));
+        return true;
+      },
+      defineProperty(t, p, desc) {
+        if (typeof p === 'symbol' || desc.get || desc.set || !('value' in desc)) return I.reflectDefineProperty(t, p, desc);
+        write(entry, p, I.String(desc.value));
+        return desc.configurable !== false;  // a refused write cannot become non-configurable
+      },
+      deleteProperty(t, p) {
+        if (typeof p !== 'symbol') gate.drop(kind, p);
+        return I.deleteProperty(t, p);
+      },
+    });
+    registry.add(entry);
+    access[kind] = {
+      __proto__: null,
+      length: () => (entry.genuine ? lengthOf(target) : +I.get(target, 'length', target)),
+      keys() {
+        const n = this.length();
+        const list = [];
+        for (let i = 0; i < n; i++) {
+          const key = call(entry, 'key', [i]);
+          if (key !== null) list[list.length] = key;
+        }
+        return list;
+      },
+      get: (key) => call(entry, 'getItem', [key]),
+      set: (key, value) => setOn(entry, key, value),
+      remove: (key) => call(entry, 'removeItem', [key]),
+    };
+    // window.localStorage, also when the getter is borrowed and called on another window.
+    const getter = d.get ?? (() => target);
+    I.defineProperty(win, kind, {
+      __proto__: null,
+      get: hookGetter(I, getter, (native, self) => {
+        if (self !== win && self !== undefined && self !== null) adopt(self);
+        const object = I.apply(native, self === undefined ? win : self, []);
+        return registry.entry(object)?.proxy ?? object;
+      }),
+      enumerable: d.enumerable,
+      configurable: true,
+    });
+  }
+
+  // A storage event's storageArea is the window's storage: the proxy, never the object behind it.
+  hookAccessor(I, win.StorageEvent?.prototype, 'storageArea', {
+    get: (native, self) => {
+      const object = I.apply(native, self, []);
+      return registry.entry(object)?.proxy ?? object;
+    },
+  });
+  return access;
+}
+
+function hookGetter(I, getter, call) {
+  return new I.Proxy(getter, { __proto__: null, apply: (native, self) => call(native, self) });
+}
