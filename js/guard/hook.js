@@ -37,3 +37,15 @@ export function hookAccessor(I, target, name, { get, set }) {
   });
   return d;
 }
+
+/**
+ * Replaces constructor `name` of `win` (and its prototype's `constructor`) by one that runs
+ * `construct(native, args, newTarget)` instead; subclasses and `instanceof` keep working.
+ */
+export function hookConstructor(I, win, name, construct) {
+  const native = win[name];
+  if (typeof native !== 'function') return;
+  const replacement = new I.Proxy(native, { __proto__: null, construct: (target, args, newTarget) => construct(target, args, newTarget) });
+  I.defineProperty(native.prototype, 'constructor', { __proto__: null, value: replacement, writable: true, configurable: true });
+  I.defineProperty(win, name, { __proto__: null, value: replacement, writable: true, configurable: true, enumerable: false });
+}

@@ -2,7 +2,7 @@
 // never replayed: fetch rejects with a TypeError, an XMLHttpRequest ends in an error event (a synchronous
 // one throws NetworkError), sendBeacon returns false, a WebSocket or EventSource fails and closes. The
 // page's own requests pass untouched.
-import { hookMethod } from './hook.js';
+import { hookConstructor, hookMethod } from './hook.js';
 import { standIn } from './stand-in.js';
 
 /**
@@ -80,20 +80,13 @@ export function guardRequests(win, I, hosts, blocked) {
   }
 
   // WebSocket and EventSource: a stand-in that fails as a refused connection does.
-  const constructor = (name, make) => {
-    const native = win[name];
-    if (typeof native !== 'function') return;
-    const replacement = new I.Proxy(native, {
-      __proto__: null,
-      construct(target, args, newTarget) {
-        const url = args.length ? I.String(args[0]) : '';
-        const held = args.length && refuse('request', url);
-        return held ? make(target, held.url) : I.construct(target, args, newTarget);
-      },
-    });
-    I.defineProperty(native.prototype, 'constructor', { __proto__: null, value: replacement, writable: true, configurable: true });
-    I.defineProperty(win, name, { __proto__: null, value: replacement, writable: true, configurable: true, enumerable: false });
-  };
+  const constructor = (name, make) => hookConstructor(I, win, name, (target, args, newTarget) => {
+    if (!args.length) return I.construct(target, args, newTarget);
+    const url = I.String(args[0]);
+    args[0] = url;  // converted once, as natively
+    const held = refuse('request', url);
+    return held ? make(target, held.url) : I.construct(target, args, newTarget);
+  });
   constructor('WebSocket', (WS, url) => {
     let state = 0;
     let binaryType = 'blob';

@@ -3,7 +3,7 @@
 // methods (of every realm) recognise any of them. What the window had may be the browser's Storage, or a
 // wrapper some tool put there first: either way writes are decided here and committed through it.
 // Everything else (reads, keys, prototypes, constructor, errors) behaves as natively.
-import { hookAccessor, hookMethod } from './hook.js';
+import { hookAccessor, hookConstructor, hookMethod } from './hook.js';
 
 const KINDS = ['localStorage', 'sessionStorage'];
 
@@ -51,10 +51,12 @@ export function guardWebStorage(win, I, gate, registry, adopt) {
     }
   };
 
-  // Carries out a write on the object behind `entry`.
-  const setOn = (entry, key, value) => {
+  // Carries out a write on the object behind `entry`: as a named property when the page wrote one, so
+  // the browser's own errors (QuotaExceededError with its message) reach the writer unchanged.
+  const setOn = (entry, key, value, asProperty) => {
     if (entry.genuine) {
-      I.apply(natives.setItem, entry.target, [key, value]);  // QuotaExceededError reaches the writer
+      if (asProperty) I.set(entry.target, key, value, entry.target);
+      else I.apply(natives.setItem, entry.target, [key, value]);
       return;
     }
     // Through the wrapper someone else put there: its setItem (which may call ours: passed straight on).
@@ -81,13 +83,13 @@ export function guardWebStorage(win, I, gate, registry, adopt) {
     return undefined;
   };
 
-  const write = (entry, key, value) => {
+  const write = (entry, key, value, asProperty) => {
     gate.submit({
       __proto__: null,
       kind: entry.kind,
       name: key,
       value,
-      commit: (d) => setOn(entry, key, d.verdict === 'redact' ? d.value : value),
+      commit: (d) => setOn(entry, key, d.verdict === 'redact' ? d.value : value, asProperty),
     });
   };
 
@@ -142,12 +144,15 @@ export function guardWebStorage(win, I, gate, registry, adopt) {
       set(t, p, v) {
         // Names on the prototype chain (length, setItem, …) are ordinary properties, as natively.
         if (typeof p === 'symbol' || (storageProto && I.has(storageProto, p))) return I.set(t, p, v, t);
-        write(entry, p, I.String(v));
+        write(entry, p, I.String(v), true);
         return true;
       },
       defineProperty(t, p, desc) {
-        if (typeof p === 'symbol' || desc.get || desc.set || !('value' in desc)) return I.reflectDefineProperty(t, p, desc);
-        write(entry, p, I.String(desc.value));
+        if (typeof p === 'symbol' || (storageProto && I.has(storageProto, p))) return I.reflectDefineProperty(t, p, desc);
+        // As the browser's named setter answers an accessor: a TypeError.
+        if (desc.get || desc.set) throw new win.TypeError(`Failed to set a named property '${p}' on 'Storage': Accessor properties are not allowed.`);
+        if (!('value' in desc)) return I.reflectDefineProperty(t, p, desc);
+        write(entry, p, I.String(desc.value), true);
         return desc.configurable !== false;  // a refused write cannot become non-configurable
       },
       deleteProperty(t, p) {
@@ -192,6 +197,24 @@ export function guardWebStorage(win, I, gate, registry, adopt) {
       const object = I.apply(native, self, []);
       return registry.entry(object)?.proxy ?? object;
     },
+  });
+  // new StorageEvent(type, {storageArea: localStorage}): the browser wants the object behind the proxy.
+  hookConstructor(I, win, 'StorageEvent', (target, args, newTarget) => {
+    const init = args[1];
+    if (init !== null && typeof init === 'object') {
+      args[1] = new I.Proxy(init, {
+        __proto__: null,
+        get(t, p, receiver) {
+          const value = I.get(t, p, receiver);
+          return p === 'storageArea' ? registry.entry(value)?.target ?? value : value;
+        },
+      });
+    }
+    return I.construct(target, args, newTarget);
+  });
+  hookMethod(I, win.StorageEvent?.prototype, 'initStorageEvent', (native, self, args) => {
+    if (args.length > 7) args[7] = registry.entry(args[7])?.target ?? args[7];
+    return I.apply(native, self, args);
   });
   return access;
 }
