@@ -35,6 +35,9 @@ export function captureIntrinsics(win) {
     for (let i = 0; i < keys.length; i++) o[keys[i]] = value[keys[i]];
     return o;
   };
+  const PromiseCtor = win.Promise;
+  const promiseResolve = PromiseCtor.resolve;
+  const promiseReject = PromiseCtor.reject;
   const encoder = new win.TextEncoder();
   const decoder = new win.TextDecoder();
   const encodeInto = win.TextEncoder.prototype.encodeInto;
@@ -96,8 +99,8 @@ export function captureIntrinsics(win) {
     DOMException: win.DOMException,
     Promise: win.Promise,
     promiseThen: uncurry(win.Promise.prototype.then),
-    resolved: (value) => win.Promise.resolve(value),
-    rejected: (reason) => win.Promise.reject(reason),
+    resolved: (value) => apply(promiseResolve, PromiseCtor, [value]),
+    rejected: (reason) => apply(promiseReject, PromiseCtor, [reason]),
     setTimeout: (fn, ms) => apply(setTimeout, win, [fn, ms]),
     queueMicrotask: (fn) => apply(queueMicrotask, win, [fn]),
     addEventListener: uncurry(win.EventTarget.prototype.addEventListener),
@@ -116,6 +119,11 @@ export function captureIntrinsics(win) {
     urlPath: getter(win.URL.prototype, 'pathname'),
     urlSearch: getter(win.URL.prototype, 'search'),
     currentScript: getter(win.Document?.prototype, 'currentScript'),
+    // A window's document; throws for anything but a same-origin window (of any realm).
+    windowDocument: getter(win, 'document'),
+    windowClosed: getter(win, 'closed'),
+    visibility: getter(win.Document?.prototype, 'visibilityState'),
+    cookieStore: win.cookieStore ?? null,
     baseUri: getter(win.Node?.prototype, 'baseURI'),
     // The core's file and memory.
     fetch: (url, init) => apply(fetch, win, [url, init]),
@@ -124,6 +132,7 @@ export function captureIntrinsics(win) {
     responseBytes: win.Response ? uncurry(win.Response.prototype.arrayBuffer) : null,
     wasmInstantiate: win.WebAssembly ? win.WebAssembly.instantiate : null,
     memoryBuffer: win.WebAssembly ? getter(win.WebAssembly.Memory.prototype, 'buffer') : null,
+    instanceExports: win.WebAssembly ? getter(win.WebAssembly.Instance.prototype, 'exports') : null,
     warn: consoleMethod('warn'),
     error: consoleMethod('error'),
     info: consoleMethod('info'),

@@ -7,7 +7,6 @@
 //   listener of its parent document, which runs before the page's own load handlers.
 // - Popups: window.open guards what it returns.
 // Each realm gets its own captured intrinsics and the same gate, holds and registries.
-import { captureIntrinsics } from '../intrinsics.js';
 import { guardCookies } from './cookies.js';
 import { guardWebStorage } from './web-storage.js';
 import { guardCookieStore } from './cookie-store.js';
@@ -23,22 +22,58 @@ const FRAMES = 'iframe,frame,object,embed';
  * @returns {{guard: (win: any, I?: object) => boolean, windows: () => any[]}}
  */
 export function createRealms(kernel) {
-  const windows = [];  // [{win, I, cookie}], top first
-  let records = null;  // window -> its record; made with the top realm's intrinsics
+  const windows = [];  // [{win, realm, I, cookie}], top first
+  let records = null;  // a realm (its Window.prototype) -> its record; made with the top realm's intrinsics
   let documents = null;  // documents already watched
   let I0 = null;
 
-  // Guards `win` if it is a same-origin window not yet guarded; true when it is guarded now.
+  // The realm `win` has now: a frame that navigates keeps its WindowProxy and gets a new Window, whose
+  // prototype (immutable) is the new realm's. Null for anything but a same-origin window.
+  const realmOf = (win, I) => {
+    try {
+      I.windowDocument(win);
+      return I.getPrototypeOf(win);
+    } catch {
+      return null;
+    }
+  };
+
+  // A realm's intrinsics: the top realm's, captured first (a frame whose own scripts ran before it was
+  // reached may have replaced its built-ins), with the realm's own constructors for what the page gets
+  // back (errors, promises), as natively.
+  const ofRealm = (win) => {
+    const P = win.Promise;
+    const resolve = P.resolve;
+    const reject = P.reject;
+    return I0.freeze({
+      __proto__: null,
+      ...I0,
+      TypeError: win.TypeError, Error: win.Error, DOMException: win.DOMException, Promise: P,
+      resolved: (value) => I0.apply(resolve, P, [value]),
+      rejected: (reason) => I0.apply(reject, P, [reason]),
+    });
+  };
+
+  const closed = (win) => {
+    try {
+      return I0.windowClosed(win);
+    } catch {
+      return true;
+    }
+  };
+
+  // Guards `win` if it is a same-origin window whose realm is not yet guarded; true when it is guarded now.
   function guard(win, given) {
     if (win === null || (typeof win !== 'object' && typeof win !== 'function')) return false;
-    if (records && I0.weakHas(records, win)) {
-      perDocument(I0.weakGet(records, win));
+    const realm = realmOf(win, I0 ?? given);
+    if (!realm) return false;
+    if (records && I0.weakHas(records, realm)) {
+      perDocument(I0.weakGet(records, realm));
       return true;
     }
     let I;
     try {
-      if (!win.document) return false;  // throws for a cross-origin window
-      I = given ?? captureIntrinsics(win);
+      I = given ?? ofRealm(win);
     } catch {
       return false;
     }
@@ -47,8 +82,8 @@ export function createRealms(kernel) {
       records = new I.WeakMap();
       documents = new I.WeakSet();
     }
-    const record = { __proto__: null, win, I, cookie: I.getOwnPropertyDescriptor(win.Document.prototype, 'cookie') };
-    I0.weakSet(records, win, record);
+    const record = { __proto__: null, win, realm, I, cookie: I.getOwnPropertyDescriptor(win.Document.prototype, 'cookie') };
+    I0.weakSet(records, realm, record);
     windows[windows.length] = record;
     try {
       install(record);
@@ -94,6 +129,7 @@ export function createRealms(kernel) {
       return null;
     };
     const frameGetters = [];
+    const defaultView = I.getter(win.Document.prototype, 'defaultView');
 
     // The frames `win` has now: those in its document tree, and those under `roots` (inserted nodes,
     // shadow roots), which frames[i] does not list.
@@ -131,6 +167,9 @@ export function createRealms(kernel) {
         hookAccessor(I, proto, 'contentWindow', { get: (native, self) => { adopt(get(self)); return get(self); } });
         hookAccessor(I, proto, 'contentDocument', { get: (native, self) => { adopt(get(self)); return I.apply(native, self, []); } });
       }
+      // <embed> has no contentWindow: its document's window, for a same-origin one.
+      const svg = I.getOwnPropertyDescriptor(proto, 'getSVGDocument')?.value;
+      if (!d && svg) frameGetters[frameGetters.length] = (el) => defaultView(I.apply(svg, el, []));
       hookMethod(I, proto, 'getSVGDocument', (native, self, args) => {
         adopt(frameWindow(self));
         return I.apply(native, self, args);
@@ -224,6 +263,13 @@ export function createRealms(kernel) {
       });
     }
 
+    // Editing commands insert HTML too (insertHTML in a contenteditable, designMode).
+    hookMethod(I, win.Document.prototype, 'execCommand', (native, self, args) => {
+      const result = I.apply(native, self, args);
+      adoptFrames([self]);
+      return result;
+    });
+
     // Shadow roots, closed ones too: their frames are found, and their frames' loads are seen.
     hookMethod(I, E, 'attachShadow', (native, self, args) => {
       const root = I.apply(native, self, args);
@@ -243,10 +289,17 @@ export function createRealms(kernel) {
     // A frame loaded a document: a new realm if it navigated. Guarded before the page's load handlers.
     function onLoad(event) {
       const target = event.target;
+      try {
+        if (!matches(target, FRAMES)) return;  // an image, a script: not a realm
+      } catch {
+        return;
+      }
       const w = frameWindow(target);
       if (w) {
         adopt(w);
         kernel.onRealm(w);
+      } else {
+        adoptFrames([]);  // an <embed>: its window is reachable only as window[i]
       }
     }
     record.onLoad = onLoad;
@@ -264,6 +317,7 @@ export function createRealms(kernel) {
         adoptFrames(added);
       }
     }).observe(doc, { childList: true, subtree: true });
+    record.frames = () => adoptFrames([]);
     perDocument(record);
     adoptFrames([]);
     kernel.onRealm(win);
@@ -287,17 +341,29 @@ export function createRealms(kernel) {
 
   return {
     guard,
-    /** The guarded windows still open: [{win, I, cookie, storage, stores}]. */
+    /** The guarded windows still open, each in its current realm: [{win, I, cookie, storage, stores}]. */
     windows() {
       const open = [];
+      let kept = 0;
       for (let i = 0; i < windows.length; i++) {
+        const record = windows[i];
+        if (realmOf(record.win, I0) !== record.realm || closed(record.win)) continue;  // navigated away, cross-origin, closed
+        open[open.length] = record;
+        windows[kept++] = record;
+      }
+      windows.length = kept;
+      return open;
+    },
+    /** Guards the realms of every window reached so far again (a frame that navigated with no one looking). */
+    recheck() {
+      const open = this.windows();
+      for (let i = 0; i < open.length; i++) {
         try {
-          if (!windows[i].win.closed) open[open.length] = windows[i];
-        } catch {
-          // gone
+          if (open[i].frames) open[i].frames();
+        } catch (error) {
+          kernel.onError(error);
         }
       }
-      return open;
     },
   };
 }

@@ -200,13 +200,18 @@ export function createSweeper({ I, engine, decider, realms, scopes, onCleaned = 
     watch(win) {
       if (watching) return;
       watching = true;
-      // A server's Set-Cookie, or another realm's cookie write (the sweep's own deletions are ignored).
-      const store = win.cookieStore;
-      if (store) I.addEventListener(store, 'change', (event) => { if (event.changed.length) soon(); });
-      I.addEventListener(win.document, 'visibilitychange', () => { if (win.document.visibilityState === 'visible') soon(); });
-      // And a look every two seconds while the page is seen.
+      // A server's Set-Cookie, or another realm's cookie write. The events are not read (their getters
+      // are the page's to patch): one sweep per task finds what changed, and finds nothing after its own.
+      if (I.cookieStore) I.addEventListener(I.cookieStore, 'change', soon);
+      const visible = () => I.visibility(win.document) === 'visible';
+      I.addEventListener(win.document, 'visibilitychange', () => { if (visible()) soon(); });
+      // And a look every two seconds while the page is seen: realms that appeared with no one looking
+      // (a frame that navigated) are guarded, and writes that raised no event are found.
       const tick = () => {
-        if (win.document.visibilityState === 'visible' && print() !== fingerprint) soon();
+        if (visible()) {
+          realms.recheck();
+          if (print() !== fingerprint) soon();
+        }
         I.setTimeout(tick, 2000);
       };
       I.setTimeout(tick, 2000);
@@ -214,7 +219,7 @@ export function createSweeper({ I, engine, decider, realms, scopes, onCleaned = 
     /** A window (a frame that loaded, a popup) to watch: another document's storage writes show in its events. */
     watchWindow(win) {
       try {
-        I.addEventListener(win, 'storage', (event) => { if (event.key === null || event.newValue !== null) soon(); });
+        I.addEventListener(win, 'storage', soon);
       } catch {
         // gone or not ours
       }

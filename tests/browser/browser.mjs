@@ -27,9 +27,9 @@ export async function watch(page) {
   };
 }
 
-// The demo server with the test fixtures mounted at /fixtures/, and a browser.
-export async function openFixtures() {
-  const server = await startServer(0, [['/fixtures/', path.join(root, 'tests/browser/fixtures')]]);
+// The demo server with the test fixtures mounted at /fixtures/, and a browser. options: startServer's.
+export async function openFixtures(options) {
+  const server = await startServer(0, [['/fixtures/', path.join(root, 'tests/browser/fixtures')]], options);
   const browser = await launch();
   return {
     browser,
