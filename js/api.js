@@ -17,13 +17,19 @@ export function createApi(win, state) {
   const handlers = new Map(EVENTS.map((e) => [e, new Set()]));
   let runtime = null;
 
+  // Called from inside the guard (a refused write is an event): nothing here may throw, whatever the
+  // page did to Set, CustomEvent or the console; a page that broke them loses only the events.
   const emit = (event, detail) => {
-    for (const handler of handlers.get(event)) {
-      try {
-        handler(detail);
-      } catch (error) {
-        win.console?.error?.('SmartCP: an event handler threw', error);
+    try {
+      for (const handler of handlers.get(event)) {
+        try {
+          handler(detail);
+        } catch (error) {
+          win.console?.error?.('SmartCP: an event handler threw', error);
+        }
       }
+    } catch {
+      // the page broke iteration
     }
     try {
       win.dispatchEvent(new win.CustomEvent(`smartcp:${event}`, { detail }));

@@ -130,4 +130,4 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
   };
 }
 
-registerModule(window, 'reopen', { createUiControl });
+registerModule(window, 'reopen', { __proto__: null, createUiControl });

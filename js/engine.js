@@ -21,14 +21,28 @@ export function coreImports(I) {
 }
 
 /**
- * Instantiates the core from its bytes (or a compiled module) and runs its initialisers.
- * @returns {Promise<Record<string, any>>} the module's exports
+ * Instantiates the core from its bytes (or a compiled module) and runs its initialisers. Only captured
+ * built-ins touch the result on its way: a page that patched Promise.prototype.then (and the constructor
+ * `await` checks) or WebAssembly.Instance's exports getter cannot hand the widget a core of its own.
+ * @returns {Promise<Record<string, any>>} the module's exports (an object without a prototype)
  */
-export async function instantiateCore(I, source) {
-  const result = await I.wasmInstantiate(source, coreImports(I));
-  const exports = (result.instance ?? result).exports;
-  exports._initialize();
-  return exports;
+export function instantiateCore(I, source) {
+  return new I.Promise((resolve, reject) => {
+    I.promiseThen(I.wasmInstantiate(source, coreImports(I)), (result) => {
+      try {
+        let exports;
+        try {
+          exports = I.instanceExports(result);  // from a compiled module: the instance itself
+        } catch {
+          exports = I.instanceExports(I.getOwnPropertyDescriptor(result, 'instance').value);
+        }
+        exports._initialize();
+        resolve(exports);
+      } catch (error) {
+        reject(error);
+      }
+    }, reject);
+  });
 }
 
 const KINDS = { __proto__: null, cookie: 0, localStorage: 1, sessionStorage: 2, indexedDB: 3, cacheStorage: 4 };

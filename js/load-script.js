@@ -10,7 +10,7 @@ export function loadScript(doc, src, nonce, created) {
     el.src = trusted(doc.defaultView).scriptURL(src);
     el.async = true;
     if (nonce) el.nonce = nonce;
-    el.onload = resolve;
+    el.onload = () => resolve();  // not with the event: a page's Object.prototype.then would see it
     el.onerror = () => reject(new Error(`could not load ${src}`));
     created?.(el);
     doc.head.append(el);

@@ -29,13 +29,21 @@ function start(win) {
   const { text: configText, early } = readConfig(doc, script);
   const errors = [];
   let emit = () => {};
+  // An error's message, whatever it is (a page's object whose message getter throws included).
+  const messageOf = (error) => {
+    try {
+      return I.String(error?.message ?? error);
+    } catch {
+      return 'an error that cannot be read';
+    }
+  };
   const report = (what) => (error) => {
     I.error(`SmartCP: ${what}`, error);
-    emit('error', { message: I.String(error?.message ?? error) });
+    emit('error', { message: messageOf(error) });
   };
   const onError = (error) => {
     if (errors.length < 50) errors[errors.length] = error;
-    emit('error', { message: I.String(error?.message ?? error) });
+    emit('error', { message: messageOf(error) });
   };
 
   // What was refused, for SmartCP.blocked() and the `blocked` event.
@@ -94,15 +102,26 @@ function start(win) {
   };
   const controlsModule = fetched('reopen');
   const uiModule = stored ? null : fetched('ui');
-  fetched('core').then(({ startRuntime }) => startRuntime({
-    I, win, base, nonce, configText, early, stored, gate, hosts, holds, realms, scopes, signalled, errors, api, ready,
-    resolveReady, rejectReady, report, load: fetched, controlsModule, uiModule, setRealmListener: (fn) => { onRealm = fn; },
-  })).catch((error) => {
-    // Closed: what may need consent is refused from now on; the site's own writes keep working.
+  // Closed: what may need consent is refused from now on; the site's own writes keep working.
+  let failed = false;
+  const fail = (error) => {
+    if (failed) return;
+    failed = true;
     gate.fail();
     report('the consent core could not start; storage that needs consent stays closed.')(error);
     rejectReady(error);
-  });
+  };
+  // Chained with the captured `then`: the kernel handed over below never passes through page code.
+  I.promiseThen(fetched('core'), (core) => {
+    try {
+      core.startRuntime({
+        I, win, base, nonce, configText, early, stored, gate, hosts, holds, realms, scopes, signalled, errors, api, ready,
+        resolveReady, report, fail, load: fetched, controlsModule, uiModule, setRealmListener: (fn) => { onRealm = fn; },
+      });
+    } catch (error) {
+      fail(error);
+    }
+  }, fail);
 }
 
 try {

@@ -3,6 +3,8 @@
 // registration counts only from the script element smartcp.js created for that part (checked with the
 // captured currentScript getter): a page script that registers a part of its own first is ignored. Its
 // src is set before it is inserted, so nothing of the page runs between and the file cannot be swapped.
+// Exports are objects without a prototype: a promise resolved with one never looks up a `then` the page
+// may have put on Object.prototype.
 import { loadScript } from './load-script.js';
 
 const SLOT = Symbol.for('smartcp.modules');
@@ -38,6 +40,7 @@ export function createModules(I, win, base, nonce) {
 }
 
 /** Called by each part when it runs. */
+/** @param {object} value without a prototype ({__proto__: null, …}) */
 export function registerModule(win, name, value) {
   win[SLOT]?.register(name, value);
 }

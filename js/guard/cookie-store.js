@@ -42,7 +42,7 @@ export function guardCookieStore(win, I, gate, remember) {
     if (options.domain) cookie += `; Domain=${options.domain}`;
     if (expires === expires) cookie += `; Expires=${I.utcString(expires)}`;
     let result = I.resolved(undefined);
-    gate.submit({
+    const write = {
       __proto__: null,
       kind: 'cookie',
       name,
@@ -57,7 +57,9 @@ export function guardCookieStore(win, I, gate, remember) {
         result = I.apply(native, self, [final]);
         if (d.scope) remember(name, d.scope);
       },
-    });
+    };
+    const d = gate.submit(write);
+    if (d) write.commit(d);
     return result;  // a refused or held write resolves, as a refused document.cookie write is silent
   });
   hookMethod(I, proto, 'delete', (native, self, args) => {

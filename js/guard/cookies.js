@@ -73,9 +73,10 @@ export function guardCookies(win, I, gate, remember) {
       const value = eq < 0 || (end >= 0 && end < eq) ? null : trim(I, I.slice(cookie, eq + 1, end < 0 ? cookie.length : end));
       write.current = () => valueIn(I, I.apply(nativeGet, self, []), name) === value;
     }
-    gate.submit(write);
+    const d = gate.submit(write);
+    if (d) write.commit(d);
   };
-  hookAccessor(I, proto, 'cookie', { set: (native, self, value) => submit(native, self, value) });
+  hookAccessor(I, proto, 'cookie', { set: submit });
 
   // Someone defined `cookie` on the document itself before SmartCP ran: guard what is there.
   const doc = win.document;

@@ -1,5 +1,5 @@
 // The one gate every write path goes through: decide, hold, commit.
-// - Once the core is ready, a write is decided and carried out at once, from the hook the writer called (a
+// - Once the core is ready, a write is decided at once and carried out by the hook the writer called (a
 //   tool that records the writer's stack then names the writer), and an error the browser raises (quota
 //   exceeded) reaches the writer as the browser raises it.
 // - Before that, the pre-decider lets through at once what needs no consent (the site's own keys) and
@@ -66,15 +66,17 @@ export function createGate(I, { mayNeedConsent, onBlocked, onError, limit = 1000
     }
   };
 
-  const carry = (write, decision) => {
+  // Reports what was refused or redacted; true when the write is to be carried out with `decision`.
+  const settle = (write, decision) => {
     observe(write, decision);
-    if (decision.verdict === 'refuse') {
-      block(write, decision);
-      if (write.refuse) write.refuse(decision);
-      return;
-    }
-    if (decision.verdict === 'redact') block(write, decision);
-    write.commit(decision);  // the browser's own errors reach the caller
+    if (decision.verdict !== 'allow') block(write, decision);
+    if (decision.verdict !== 'refuse') return true;
+    if (write.refuse) write.refuse(decision);
+    return false;
+  };
+  // A held write, decided now: carried out here (there is no writer to return it to).
+  const carry = (write, decision) => {
+    if (settle(write, decision)) write.commit(decision);
   };
 
   const decideSafely = (write) => {
@@ -103,26 +105,34 @@ export function createGate(I, { mayNeedConsent, onBlocked, onError, limit = 1000
 
   return {
     __proto__: null,
-    /** Decides a write now, or holds it. */
+    /**
+     * Decides a write now, or holds it. Returns the decision when the writer is to carry the write out now,
+     * from its own hook (a tool that records the writer's stack then finds the writer a frame or two
+     * away), and the browser's errors reach it; null when it is refused or held.
+     * @returns {Decision|null}
+     */
     submit(write) {
+      let decision;
       if (decider) {
-        carry(write, decideSafely(write));
-        return;
-      }
-      let may = true;
-      try {
-        may = mayNeedConsent(write.name);
-      } catch (error) {
-        onError(error);
-      }
-      if (!may) {
-        if (write.current && late.length < 200) late[late.length] = write;
-        carry(write, ALLOW);
-      } else if (closed) {
-        carry(write, UNAVAILABLE);
+        decision = decideSafely(write);
       } else {
-        hold(write);
+        let may = true;
+        try {
+          may = mayNeedConsent(write.name);
+        } catch (error) {
+          onError(error);
+        }
+        if (!may) {
+          if (write.current && late.length < 200) late[late.length] = write;
+          decision = ALLOW;
+        } else if (closed) {
+          decision = UNAVAILABLE;
+        } else {
+          hold(write);
+          return null;
+        }
       }
+      return settle(write, decision) ? decision : null;
     },
     /** A deletion (always allowed): held writes of the key, or of the whole kind, are dropped with it. */
     drop(kind, name) {

@@ -39,7 +39,7 @@ export function guardIndexedDb(win, I, gate) {
       let request = null;
       let standIn = null;
       let refused = false;
-      gate.submit({
+      const write = {
         __proto__: null,
         kind: 'indexedDB',
         name,
@@ -51,7 +51,9 @@ export function guardIndexedDb(win, I, gate) {
           if (standIn) standIn.fail();
           else refused = true;
         },
-      });
+      };
+      const d = gate.submit(write);
+      if (d) write.commit(d);
       if (request) return request;
       // Refused now, or held: the page gets a request of ours that fails or follows the real one.
       standIn = requestStandIn(win, I, name);
@@ -67,13 +69,14 @@ export function guardIndexedDb(win, I, gate) {
       if (!args.length) return I.apply(native, self, args);
       const name = I.String(args[0]);
       return new I.Promise((resolve, reject) => {
-        gate.submit({
+        const write = {
           __proto__: null,
           kind: 'cacheStorage',
           name,
           commit: () => resolve(I.apply(native, self, [name])),
           refuse: () => reject(new I.DOMException(`Failed to execute 'open' on 'CacheStorage': "${name}" is not allowed by the visitor's consent.`, 'SecurityError')),
-        });
+        };
+        if (gate.submit(write)) write.commit();
       });
     });
 

@@ -56,7 +56,7 @@ export function guardWebStorage(win, I, gate, registry, adopt) {
   const setOn = (entry, key, value, asProperty) => {
     if (entry.genuine) {
       if (asProperty) I.set(entry.target, key, value, entry.target);
-      else I.apply(natives.setItem, entry.target, [key, value]);
+      else I.apply(entry.natives.setItem, entry.target, [key, value]);
       return;
     }
     // Through the wrapper someone else put there: its setItem (which may call ours: passed straight on).
@@ -79,18 +79,20 @@ export function guardWebStorage(win, I, gate, registry, adopt) {
   const entryFor = (self) => {
     const known = registry.entry(self);
     if (known) return known;
-    if (genuine(self)) return { __proto__: null, proxy: self, target: self, kind: 'localStorage', genuine: true };
+    if (genuine(self)) return { __proto__: null, proxy: self, target: self, kind: 'localStorage', genuine: true, natives };
     return undefined;
   };
 
+  // Decided, and carried out here when it can be now (held writes are carried out by the gate later).
   const write = (entry, key, value, asProperty) => {
-    gate.submit({
+    const d = gate.submit({
       __proto__: null,
       kind: entry.kind,
       name: key,
       value,
-      commit: (d) => setOn(entry, key, d.verdict === 'redact' ? d.value : value, asProperty),
+      commit: (later) => setOn(entry, key, later.verdict === 'redact' ? later.value : value, asProperty),
     });
+    if (d) setOn(entry, key, d.verdict === 'redact' ? d.value : value, asProperty);
   };
 
   hookMethod(I, proto, 'setItem', (native, self, args) => {
@@ -115,7 +117,7 @@ export function guardWebStorage(win, I, gate, registry, adopt) {
   // Past the guard: the entry's object through the natives, or through its own methods when it is a
   // wrapper of someone else's (their methods may call ours: passed straight on meanwhile).
   const call = (entry, name, args) => {
-    if (entry.genuine) return I.apply(natives[name], entry.target, args);
+    if (entry.genuine) return I.apply(entry.natives[name], entry.target, args);
     registry.committing++;
     try {
       return I.apply(I.get(entry.target, name, entry.target), entry.target, args);
@@ -135,7 +137,9 @@ export function guardWebStorage(win, I, gate, registry, adopt) {
       continue;  // storage disabled by the browser: nothing to guard
     }
     if (target === null || typeof target !== 'object') continue;
-    const entry = { __proto__: null, target, kind, genuine: genuine(target), win, proxy: null };
+    // The natives of the storage's own realm, captured when it was guarded: another realm's (whose page
+    // may have replaced them first) never gets the object behind the proxy.
+    const entry = { __proto__: null, target, kind, genuine: genuine(target), win, proxy: null, natives };
     const storageProto = I.getPrototypeOf(target);
     entry.proxy = new I.Proxy(target, {
       __proto__: null,

@@ -53,4 +53,4 @@ export function createIntegrations({ win, config, nonce, signals, reread, warn }
   };
 }
 
-registerModule(window, 'integrations', { createIntegrations });
+registerModule(window, 'integrations', { __proto__: null, createIntegrations });

@@ -3,4 +3,4 @@
 import { startRuntime } from './start.js';
 import { registerModule } from '../modules.js';
 
-registerModule(window, 'core', { startRuntime });
+registerModule(window, 'core', { __proto__: null, startRuntime });

@@ -11,196 +11,263 @@ import { createObserved } from './observed.js';
 import { createConsentState } from '../consent-state.js';
 import { platformSignal } from '../early.js';
 
-const NONE = Object.freeze({ functional: true, analytics: false, marketing: false });
+const NONE = { __proto__: null, functional: true, analytics: false, marketing: false };
 
-/** @param {object} k the kernel smartcp.js hands over (js/loader.js) */
-export async function startRuntime(k) {
+/**
+ * @param {object} k the kernel smartcp.js hands over (js/loader.js); k.fail(error) closes the widget
+ *
+ * No `await` and no Promise.all or race: by now page code may have replaced Promise.prototype.then, the
+ * `constructor` that `await` checks, or the combinators. Promises are chained with the captured `then`,
+ * and what they carry stays in variables of ours (a page's `then` could otherwise hand us a core of its own).
+ */
+export function startRuntime(k) {
   const { I, win, api, gate, hosts, holds, realms, early } = k;
   const doc = win.document;
+  const then = (promise, done, failed) => I.promiseThen(promise, done, failed);
+  const guarded = (fn) => (value) => {
+    try {
+      fn(value);
+    } catch (error) {
+      k.fail(error);
+    }
+  };
   let engine = null;
   let state = null;
   let runtime = null;
   let ui = null;
   let catalogFor = null;
 
-  const controls = k.controlsModule.then(({ createUiControl }) => createUiControl({
-    win, load: k.load, nonce: k.nonce, early, ready: k.ready,
-    catalog: (lang) => catalogFor(lang),
-    getRecord: () => state?.record() ?? null,
-    // A choice made on the banner before the core is ready is recorded as soon as it is.
-    choose: (method, analytics, marketing, proof) => k.ready
-      .then(() => runtime.choose(method, analytics, marketing, proof))
-      .catch(k.report('the choice could not be recorded')),
-    onSiteAction: (action) => (action === 'accept-all' ? api.api.acceptAll() : api.api.rejectAll()).catch(() => {}),
-    onError: k.report('the banner could not be shown'),
-  }));
-  controls.then((c) => { ui = c; }, k.report('the banner could not be shown'));
+  const chooseFailed = k.report('the choice could not be recorded');
+  const controlsReady = new I.Promise((resolve, reject) => then(k.controlsModule, (m) => {
+    try {
+      ui = m.createUiControl({
+        win, load: k.load, nonce: k.nonce, early, ready: k.ready,
+        catalog: (lang) => catalogFor(lang),
+        getRecord: () => state?.record() ?? null,
+        // A choice made on the banner before the core is ready is recorded as soon as it is.
+        choose: (method, analytics, marketing, proof) => new I.Promise((done) => {
+          const failed = (error) => {
+            chooseFailed(error);
+            done();
+          };
+          then(k.ready, () => {
+            try {
+              done(runtime.choose(method, analytics, marketing, proof));
+            } catch (error) {
+              failed(error);
+            }
+          }, failed);
+        }),
+        onSiteAction: (action) => { (action === 'accept-all' ? api.api.acceptAll() : api.api.rejectAll()).catch(() => {}); },
+        onError: k.report('the banner could not be shown'),
+      });
+      resolve();
+    } catch (error) {
+      reject(error);
+    }
+  }, reject));
+  then(controlsReady, null, k.report('the banner could not be shown'));
+  /** fn(controls) once they are there; a promise of what it returns. */
+  const withControls = (fn) => new I.Promise((resolve, reject) => then(controlsReady, () => {
+    try {
+      resolve(fn(ui));
+    } catch (error) {
+      reject(error);
+    }
+  }, reject));
+
   // No stored choice: the banner is shown first, and the core (most of the bytes) is fetched once it is up,
   // so that the two do not share the network. Under "gpc": "all" with the signal there is no banner.
   const firstVisit = !k.stored && !(early.gpc === 'all' && win.navigator.globalPrivacyControl === true);
-  // After the frame that paints the banner; a tab in the background paints nothing, so it does not wait.
-  const painted = () => new Promise((resolve) => {
-    if (doc.hidden) resolve();
-    else win.requestAnimationFrame(() => win.setTimeout(resolve, 0));
+  const bannerUp = new I.Promise((resolve) => {
+    I.setTimeout(resolve, 3000);  // a slow banner does not hold the core back
+    if (!firstVisit) {
+      resolve();
+      return;
+    }
+    // After the frame that paints the banner; a tab in the background paints nothing, so it does not wait.
+    const painted = () => {
+      if (I.visibility(doc) !== 'visible') resolve();
+      else win.requestAnimationFrame(() => I.setTimeout(resolve, 0));
+    };
+    then(controlsReady, () => then(k.uiModule, () => {
+      try {
+        then(I.resolved(ui.start()), painted, resolve);
+      } catch {
+        resolve();
+      }
+    }, resolve), resolve);
   });
-  const bannerUp = firstVisit
-    ? Promise.race([
-      Promise.all([controls, k.uiModule]).then(([c]) => c.start()).then(painted),
-      new Promise((resolve) => { win.setTimeout(resolve, 3000); }),  // a slow banner does not hold the core back
-    ]).catch(() => {})
-    : Promise.resolve();
-  const integrationsModule = bannerUp.then(() => k.load('integrations'));
 
-  await bannerUp;
-  engine = createEngine(await loadCore(I, k.base), I);
-  const configured = engine.configure(k.configText);
-  for (let i = 0; i < configured.issues.length; i++) {
-    const issue = configured.issues[i];
-    I.warn(`SmartCP config: ${issue.path || '(config)'}: ${issue.message}`);
-  }
-  const config = configured.config;
-  const decider = createDecider(I, engine);
-  const top = realms.windows()[0];
-  state = createConsentState({ I, win, engine, realm: top });
-  state.load();
-  const granted = () => state.record()?.categories ?? NONE;
-  const bits = () => 1 | (granted().analytics ? 2 : 0) | (granted().marketing ? 4 : 0);
-  const observed = createObserved({ I, engine, decider, store: top.storage.localStorage, debug: config.debug });
-  // The consent in force reaches the decisions, the host list and the held elements.
-  const applyConsent = () => {
-    decider.setConsent(granted().analytics, granted().marketing);
-    hosts.setGranted(granted());
-    holds.release(bits());
-  };
-  applyConsent();
-  gate.open(decider.decide);
-  const sweeper = createSweeper({ I, engine, decider, realms, scopes: k.scopes, onError: (e) => api.emit('error', { message: I.String(e?.message ?? e) }) });
+  let integrationsModule = null;
+  then(bannerUp, () => {
+    integrationsModule = k.load('integrations');
+    then(loadCore(I, k.base), guarded(coreArrived), k.fail);
+  }, k.fail);
 
-  // The dialog's entries: the vendors configured, the site's own, the platforms it declares, the built-in
-  // keys it wrote here in this browser, and the platforms whose scripts or requests were held.
-  catalogFor = (lang) => {
-    const catalog = engine.catalog(lang);
-    const listed = I.create(null);
-    for (let i = 0; i < catalog.entries.length; i++) listed[catalog.entries[i].name] = true;
-    const seen = observed.seen();
-    for (let i = 0; i < seen.length; i++) {
-      const entry = engine.describe(seen[i], lang);
-      if (entry && !listed[entry.name]) {
-        listed[entry.name] = true;
-        entry.observed = true;
-        entry.builtin = true;
-        entry.fields = {};
-        catalog.entries[catalog.entries.length] = entry;
-      }
+  // The rest runs once the core is there, in one task: nothing of the page runs between the core's
+  // arrival and the gate opening.
+  function coreArrived(exports) {
+    engine = createEngine(exports, I);
+    const configured = engine.configure(k.configText);
+    for (let i = 0; i < configured.issues.length; i++) {
+      const issue = configured.issues[i];
+      I.warn(`SmartCP config: ${issue.path || '(config)'}: ${issue.message}`);
     }
-    catalog.held = heldPlatforms();
-    return catalog;
-  };
-  const heldPlatforms = () => {
-    const out = [];
-    const by = I.create(null);
-    const blocked = api.api.blocked();
-    for (let i = 0; i < blocked.length; i++) {
-      const b = blocked[i];
-      if ((b.kind !== 'script' && b.kind !== 'request') || !b.platform || by[b.platform]) continue;
-      by[b.platform] = true;
-      out[out.length] = { platform: b.platform, category: b.category };
-    }
-    return out;
-  };
-
-  let integrations = null;
-  const unlogged = [];
-  const lang = () => ui?.lang() ?? config.lang;
-  const categoriesNow = () => I.stringify(state.record()?.categories ?? null);
-  let consent = null;  // what getConsent() gives: the same object until the choice changes
-  let consentOf = null;
-  const currentConsent = () => {
-    const record = state.record();
-    if (record !== consentOf) {
-      consentOf = record;
-      consent = record ? Object.freeze({
-        id: record.id, revision: record.revision, categories: Object.freeze({ ...record.categories }), method: record.method,
-        timestamp: record.timestamp, expires: record.expires,
-      }) : null;
-    }
-    return consent;
-  };
-  const changed = (before, local) => {
-    const record = state.record();
+    const config = configured.config;
+    const decider = createDecider(I, engine);
+    const top = realms.windows()[0];
+    state = createConsentState({ I, win, engine, realm: top });
+    state.load();
+    const granted = () => state.record()?.categories ?? NONE;
+    const bits = () => 1 | (granted().analytics ? 2 : 0) | (granted().marketing ? 4 : 0);
+    const observed = createObserved({ I, engine, decider, store: top.storage.localStorage, debug: config.debug });
+    // The consent in force reaches the decisions, the host list and the held elements.
+    const applyConsent = () => {
+      decider.setConsent(granted().analytics, granted().marketing);
+      hosts.setGranted(granted());
+      holds.release(bits());
+    };
     applyConsent();
-    sweeper.sweep();
-    ui?.changed();
-    integrations?.apply(granted());
-    for (let s = 1; s < k.signalled.length; s++) if (k.signalled[s]) platformSignal(win, s, granted(), true);
-    const now = currentConsent();
-    if (local) {
-      integrations?.announce();  // the other tabs read the choice again
-      if (record) {
-        if (integrations) integrations.log(record);
-        else unlogged.push(record);  // chosen before the integrations module arrived
-        api.emit('consent', now);
+    gate.open(decider.decide);
+    const sweeper = createSweeper({ I, engine, decider, realms, scopes: k.scopes, onError: (e) => api.emit('error', { message: I.String(e?.message ?? e) }) });
+
+    // The dialog's entries: the vendors configured, the site's own, the platforms it declares, the built-in
+    // keys it wrote here in this browser, and the platforms whose scripts or requests were held.
+    catalogFor = (lang) => {
+      const catalog = engine.catalog(lang);
+      const listed = I.create(null);
+      for (let i = 0; i < catalog.entries.length; i++) listed[catalog.entries[i].name] = true;
+      const seen = observed.seen();
+      for (let i = 0; i < seen.length; i++) {
+        const entry = engine.describe(seen[i], lang);
+        if (entry && !listed[entry.name]) {
+          listed[entry.name] = true;
+          entry.observed = true;
+          entry.builtin = true;
+          entry.fields = {};
+          catalog.entries[catalog.entries.length] = entry;
+        }
       }
+      catalog.held = heldPlatforms();
+      return catalog;
+    };
+    const heldPlatforms = () => {
+      const out = [];
+      const by = I.create(null);
+      const blocked = api.api.blocked();
+      for (let i = 0; i < blocked.length; i++) {
+        const b = blocked[i];
+        if ((b.kind !== 'script' && b.kind !== 'request') || !b.platform || by[b.platform]) continue;
+        by[b.platform] = true;
+        out[out.length] = { platform: b.platform, category: b.category };
+      }
+      return out;
+    };
+
+    let integrations = null;
+    const unlogged = [];
+    const lang = () => ui?.lang() ?? config.lang;
+    const categoriesNow = () => I.stringify(state.record()?.categories ?? null);
+    let consent = null;  // what getConsent() gives: the same object until the choice changes
+    let consentOf = null;
+    const currentConsent = () => {
+      const record = state.record();
+      if (record !== consentOf) {
+        consentOf = record;
+        consent = record ? I.freeze({
+          id: record.id, revision: record.revision, categories: I.freeze({ ...record.categories }), method: record.method,
+          timestamp: record.timestamp, expires: record.expires,
+        }) : null;
+      }
+      return consent;
+    };
+    const changed = (before, local) => {
+      const record = state.record();
+      applyConsent();
+      sweeper.sweep();
+      ui?.changed();
+      integrations?.apply(granted());
+      for (let s = 1; s < k.signalled.length; s++) if (k.signalled[s]) platformSignal(win, s, granted(), true);
+      const now = currentConsent();
+      if (local) {
+        integrations?.announce();  // the other tabs read the choice again
+        if (record) {
+          if (integrations) integrations.log(record);
+          else unlogged[unlogged.length] = record;  // chosen before the integrations module arrived
+          api.emit('consent', now);
+        }
+      }
+      if (categoriesNow() !== before) api.emit('change', now);
+      return now;
+    };
+    // Another tab may have changed the stored choice.
+    const reread = () => {
+      const before = categoriesNow();
+      if (state.load()) changed(before, false);
+    };
+
+    runtime = {
+      getConsent: currentConsent,
+      getRecord: state.record,
+      isAllowed(name, kind) {
+        const KINDS = { cookie: 0, localStorage: 1, sessionStorage: 2, indexedDB: 3, cacheStorage: 4 };
+        return (decider.packed(name, KINDS[kind]) & 3) !== 2;
+      },
+      observed: (list) => observed.list(list),
+      choose(method, analytics, marketing, proof = { lang: lang(), textHash: '' }) {
+        const before = categoriesNow();
+        state.choose(method, analytics, marketing, proof);
+        return changed(before, true);
+      },
+      reset() {
+        const before = categoriesNow();
+        state.reset();
+        changed(before, true);
+      },
+      show: () => withControls((c) => c.show()),
+      showPreferences: () => withControls((c) => c.showPreferences()),
+      hide: () => withControls((c) => c.hide()),
+      setLanguage: (next) => withControls((c) => c.setLanguage(next)),
+    };
+    api.attach(runtime);
+
+    // Global Privacy Control under "gpc": "all" answers every question: recorded without asking.
+    if (!state.record() && engine.gpc(win.navigator.globalPrivacyControl === true).complete) {
+      runtime.choose('gpc', false, false);
     }
-    if (categoriesNow() !== before) api.emit('change', now);
-    return now;
-  };
-  // Another tab may have changed the stored choice.
-  const reread = () => {
-    const before = categoriesNow();
-    if (state.load()) changed(before, false);
-  };
-
-  runtime = {
-    getConsent: currentConsent,
-    getRecord: state.record,
-    isAllowed(name, kind) {
-      const KINDS = { cookie: 0, localStorage: 1, sessionStorage: 2, indexedDB: 3, cacheStorage: 4 };
-      return (decider.packed(name, KINDS[kind]) & 3) !== 2;
-    },
-    observed: (list) => observed.list(list),
-    choose(method, analytics, marketing, proof = { lang: lang(), textHash: '' }) {
-      const before = categoriesNow();
-      state.choose(method, analytics, marketing, proof);
-      return changed(before, true);
-    },
-    reset() {
-      const before = categoriesNow();
-      state.reset();
-      changed(before, true);
-    },
-    show: () => controls.then((c) => c.show()),
-    showPreferences: () => controls.then((c) => c.showPreferences()),
-    hide: () => controls.then((c) => c.hide()),
-    setLanguage: (next) => controls.then((c) => c.setLanguage(next)),
-  };
-  api.attach(runtime);
-
-  // Global Privacy Control under "gpc": "all" answers every question: recorded without asking.
-  if (!state.record() && engine.gpc(win.navigator.globalPrivacyControl === true).complete) {
-    runtime.choose('gpc', false, false);
+    sweeper.sweep();
+    sweeper.watch(win);
+    k.setRealmListener((w) => sweeper.watchWindow(w));
+    const windows = realms.windows();
+    for (let i = 0; i < windows.length; i++) sweeper.watchWindow(windows[i].win);
+    const integrationsFailed = k.report('the integrations could not load');
+    then(integrationsModule, (m) => {
+      try {
+        integrations = m.createIntegrations({
+          win, config, nonce: k.nonce, signals: () => engine.consentMode(), reread,
+          warn: (message) => I.warn(`SmartCP: ${message}`),
+        });
+        integrations.apply(granted());
+        for (let i = 0; i < unlogged.length; i++) integrations.log(unlogged[i]);
+        unlogged.length = 0;
+      } catch (error) {
+        integrationsFailed(error);
+      }
+    }, integrationsFailed);
+    if (config.debug) I.setTimeout(() => observed.printUnknown(gate.observed()), 2000);
+    // The core's config reaches the controls before `ready` resolves: whatever waited for the core (a click on
+    // "preferences" meanwhile) then sees it, not the provisional one.
+    ui?.update(config);
+    k.resolveReady();
+    api.emit('ready', currentConsent());
+    then(controlsReady, () => {
+      try {
+        ui.update(config);  // controls that arrived after the core (update is idempotent)
+        then(I.resolved(ui.start()), null, () => {});
+      } catch {
+        // reported where the controls failed
+      }
+    }, () => {});
   }
-  sweeper.sweep();
-  sweeper.watch(win);
-  k.setRealmListener((w) => sweeper.watchWindow(w));
-  const windows = realms.windows();
-  for (let i = 0; i < windows.length; i++) sweeper.watchWindow(windows[i].win);
-  integrationsModule.then(({ createIntegrations }) => {
-    integrations = createIntegrations({
-      win, config, nonce: k.nonce, signals: () => engine.consentMode(), reread,
-      warn: (message) => I.warn(`SmartCP: ${message}`),
-    });
-    integrations.apply(granted());
-    unlogged.splice(0).forEach(integrations.log);
-  }).catch(k.report('the integrations could not load'));
-  if (config.debug) win.setTimeout(() => observed.printUnknown(gate.observed()), 2000);
-  // The core's config reaches the controls before `ready` resolves: whatever waited for the core (a click on
-  // "preferences" meanwhile) then sees it, not the provisional one.
-  ui?.update(config);
-  k.resolveReady();
-  api.emit('ready', currentConsent());
-  controls.then((c) => {
-    c.update(config);  // controls that arrived after the core (update is idempotent)
-    return c.start();
-  }).catch(() => {});
 }

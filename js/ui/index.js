@@ -198,4 +198,4 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
   };
 }
 
-registerModule(window, 'ui', { createUI });
+registerModule(window, 'ui', { __proto__: null, createUI });

@@ -28,10 +28,10 @@ export async function guardedPage(browser, url, { holdCore = false, context: giv
     context,
     page,
     watcher,
-    /** Lets the core arrive (when held), and waits until it is ready. */
-    async release() {
+    /** Lets the core arrive (when held), and waits until it is ready (in the page, unless wait is false). */
+    async release({ wait = true } = {}) {
       release();
-      await page.evaluate(() => window.SmartCP.ready.catch(() => {}));
+      if (wait) await page.evaluate(() => window.SmartCP.ready.catch(() => {}));
     },
     /** The browser's cookies by name. */
     async cookies() {
