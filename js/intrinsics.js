@@ -121,6 +121,7 @@ export function captureIntrinsics(win) {
     currentScript: getter(win.Document?.prototype, 'currentScript'),
     // A window's document; throws for anything but a same-origin window (of any realm).
     windowDocument: getter(win, 'document'),
+    documentUrl: getter(win.Document?.prototype, 'URL'),
     windowClosed: getter(win, 'closed'),
     visibility: getter(win.Document?.prototype, 'visibilityState'),
     cookieStore: win.cookieStore ?? null,

@@ -69,11 +69,19 @@ function start(win) {
   });
   // Where allowed cookies were written (name -> "domain\npath" scopes), so withdrawal deletes them there.
   const scopes = I.create(null);
+  let scopeCount = 0;
   const remember = (name, scope) => {
-    const list = scopes[name] ?? (scopes[name] = []);
+    let list = scopes[name];
+    if (!list) {
+      if (scopeCount >= 300) return;  // a bounded record: a site writing ever new names does not grow it
+      scopeCount++;
+      list = scopes[name] = [];
+    }
     for (let i = 0; i < list.length; i++) if (list[i] === scope) return;
     if (list.length < 8) list[list.length] = scope;
+    scopesChanged();
   };
+  let scopesChanged = () => {};
   let onRealm = () => {};
   const realms = createRealms({
     gate, holds, hosts, registry: createStorageRegistry(I), remember, blocked: requestBlocked, onError,
@@ -116,7 +124,7 @@ function start(win) {
     try {
       core.startRuntime({
         I, win, base, nonce, configText, early, stored, gate, hosts, holds, realms, scopes, signalled, errors, api, ready,
-        resolveReady, report, fail, load: fetched, controlsModule, uiModule, setRealmListener: (fn) => { onRealm = fn; },
+        resolveReady, report, fail, load: fetched, controlsModule, uiModule, setRealmListener: (fn) => { onRealm = fn; }, setScopesListener: (fn) => { scopesChanged = fn; },
       });
     } catch (error) {
       fail(error);

@@ -33,6 +33,9 @@ if ! node tests/bench/wasm_decide.mjs --seconds "$seconds" && [ $short = 0 ]; th
 echo "== storage guard in Chromium: allowed writes against none (budget: ratio 2)"
 if [ $short = 1 ]; then node tests/bench/guard_bench.mjs --short; else node tests/bench/guard_bench.mjs || status=1; fi
 
+echo "== clean-up with a full store in Chromium (budget: 50 ms of main thread per sweep)"
+if [ $short = 1 ]; then node tests/bench/sweep_bench.mjs --short; else node tests/bench/sweep_bench.mjs || status=1; fi
+
 echo "== SmartCP, vanilla-cookieconsent and Klaro side by side in Chromium (budget: time to banner ratio 1)"
 if [ $short = 1 ]; then node tests/bench/widgets_bench.mjs --short; else node tests/bench/widgets_bench.mjs || status=1; fi
 

@@ -26,6 +26,21 @@ function trim(I, s) {
   return a === 0 && b === s.length ? s : I.slice(s, a, b);
 }
 
+// Where a cookie lives, "domain\npath" (the core's reading of its attributes), with the default path the
+// browser gives one without a Path: the directory of the document's URL (RFC 6265, 5.1.4).
+export function scopeOf(I, scope, doc) {
+  const nl = I.indexOf(scope, '\n');
+  if (nl >= 0 && nl < scope.length - 1) return scope;
+  let path = '/';
+  try {
+    path = I.urlPath(new I.URL(I.documentUrl(doc)));
+  } catch {
+    // not a document: the root
+  }
+  const slash = I.lastIndexOf(path, '/');
+  return `${nl < 0 ? scope : I.slice(scope, 0, nl)}\n${slash <= 0 ? '/' : I.slice(path, 0, slash)}`;
+}
+
 // Whether a cookie string sets a lifetime the core may cap (before the core is ready it goes through as is).
 const hasLifetime = (I, cookie) => {
   const lower = I.toLowerCase(cookie);
@@ -64,7 +79,7 @@ export function guardCookies(win, I, gate, remember) {
       cookie,
       commit(d) {
         I.apply(set, self, [d.cookie || cookie]);
-        if (d.scope) remember(name, d.scope);
+        if (d.scope !== undefined) remember(name, scopeOf(I, d.scope, self));
       },
     };
     if (hasLifetime(I, cookie)) {

@@ -1,6 +1,7 @@
 // Answers the gate's questions with the core. A name's packed decision is kept per kind until consent or
 // the config changes; the core reads a whole cookie assignment only when it can change the outcome (a
-// lifetime to cap or a deletion to recognise, field rules) and a storage value only under field rules.
+// lifetime to cap or a deletion to recognise, field rules) or the cookie needs consent (its scope is
+// remembered), and a storage value only under field rules.
 import { KIND } from '../engine.js';
 import { decisionOf, FIELDS } from '../decision.js';
 
@@ -36,7 +37,10 @@ export function createDecider(I, engine) {
     if (kind === 0) {
       const p = packed(write.name, 0);
       const lower = I.toLowerCase(write.cookie);
-      if ((p & FIELDS) || I.indexOf(lower, 'max-age') >= 0 || I.indexOf(lower, 'expires') >= 0) {
+      // The whole assignment is read when it can change the outcome, and for a cookie that needs consent:
+      // where it lives is remembered, so that withdrawal deletes it there (js/runtime/sweeper.js).
+      const needsConsent = ((p >>> 2) & 6) !== 0;
+      if ((p & FIELDS) || needsConsent || I.indexOf(lower, 'max-age') >= 0 || I.indexOf(lower, 'expires') >= 0) {
         const r = engine.decideCookie(write.cookie, I.now());
         const d = decisionOf(r.packed);
         d.cookie = r.cookie;

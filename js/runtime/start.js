@@ -239,6 +239,7 @@ export function startRuntime(k) {
     sweeper.sweep();
     sweeper.watch(win);
     k.setRealmListener((w) => sweeper.watchWindow(w));
+    k.setScopesListener(sweeper.saveScopesSoon);
     const windows = realms.windows();
     for (let i = 0; i < windows.length; i++) sweeper.watchWindow(windows[i].win);
     const integrationsFailed = k.report('the integrations could not load');

@@ -37,6 +37,7 @@ export function createSweeper({ I, engine, decider, realms, scopes, onCleaned = 
     // unreadable: nothing remembered
   }
   let savedScopes = I.stringify(scopes);
+  let savePending = false;
   const saveScopes = () => {
     const text = I.stringify(scopes);
     if (text === savedScopes) return;
@@ -78,6 +79,13 @@ export function createSweeper({ I, engine, decider, realms, scopes, onCleaned = 
     return names;
   };
 
+  // Deletes cookie `name` wherever it may live, seen from `realm`.
+  const deleteCookie = (realm, name) => {
+    const lines = engine.cookieDeletions(name, scopeOf(realm, name));
+    for (let j = 0; j < lines.length; j++) I.apply(realm.cookie.set, realm.win.document, [lines[j]]);
+    delete scopes[name];  // deleted everywhere it was seen written
+  };
+
   /** Deletes or redacts everything the current consent does not allow. Returns how many items. */
   function sweep() {
     let count = 0;
@@ -85,13 +93,11 @@ export function createSweeper({ I, engine, decider, realms, scopes, onCleaned = 
     for (let w = 0; w < windows.length; w++) {
       const realm = windows[w];
       try {
-        const doc = realm.win.document;
-        const names = cookieNames(I.apply(realm.cookie.get, doc, []));
+        const names = cookieNames(I.apply(realm.cookie.get, realm.win.document, []));
         for (let i = 0; i < names.length; i++) {
           const name = names[i];
           if (!name || !refused(decider.packed(name, 0))) continue;
-          const lines = engine.cookieDeletions(name, scopeOf(realm, name));
-          for (let j = 0; j < lines.length; j++) I.apply(realm.cookie.set, doc, [lines[j]]);
+          deleteCookie(realm, name);
           count++;
           onCleaned({ __proto__: null, name, kind: 'cookie', action: 'delete' });
         }
@@ -132,6 +138,16 @@ export function createSweeper({ I, engine, decider, realms, scopes, onCleaned = 
             onError(error);
           }
         }
+      }
+    }
+    // Cookies the guard let through on paths this page cannot see (written on /shop/cart/, withdrawn on
+    // /privacy): deleted where they were written.
+    const remembered = I.ownKeys(scopes);
+    for (let i = 0; i < remembered.length; i++) {
+      try {
+        if (refused(decider.packed(remembered[i], 0))) deleteCookie(windows[0], remembered[i]);
+      } catch (error) {
+        onError(error);
       }
     }
     saveScopes();
@@ -196,6 +212,15 @@ export function createSweeper({ I, engine, decider, realms, scopes, onCleaned = 
       return n;
     },
     soon,
+    /** The guard let a cookie through somewhere new: remembered across pages, once per task. */
+    saveScopesSoon() {
+      if (savePending) return;
+      savePending = true;
+      I.setTimeout(() => {
+        savePending = false;
+        saveScopes();
+      }, 0);
+    },
     /** Sweeps whenever something may have been written behind the guard's back. */
     watch(win) {
       if (watching) return;
