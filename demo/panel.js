@@ -96,6 +96,17 @@ function renderSignals() {
   $('#panel-updates').textContent = String(gtag?.updates ?? 0);
 }
 
+// The pasted pixel tag: held (a type="text/plain" script marked data-smartcp-held), or run, and how often.
+function renderSnippets() {
+  const held = [...document.querySelectorAll('script[data-smartcp-held]')].map((s) => s.getAttribute('src'));
+  const pixel = window.__pixel;
+  $('#panel-snippets').replaceChildren(
+    el('li', {}, el('code', { textContent: '/vendors/meta/pixel.js' }), ' ',
+      pixel ? `ran ${pixel.runs === 1 ? 'once' : `${pixel.runs} times`}, at ${time(pixel.at)}`
+        : held.includes('/vendors/meta/pixel.js') ? 'held: waits for marketing' : 'not run'),
+  );
+}
+
 function renderVendors() {
   const ss = window.__smartsupp;
   const sl = window.__smartlook;
@@ -115,13 +126,14 @@ let last = '';
 function render(force = false) {
   if (!engine) return;
   const snapshot = JSON.stringify([document.cookie, inventory(), window.SmartCP.blocked().length, window.SmartCP.getConsent(),
-    window.__gtag, window.__smartlook?.chunks, window.__smartlook?.recording, window.__smartsupp?.calls.length]);
+    window.__gtag, window.__smartlook?.chunks, window.__smartlook?.recording, window.__smartsupp?.calls.length, window.__pixel?.runs]);
   if (!force && snapshot === last) return;
   last = snapshot;
   renderConsent();
   renderStorage();
   renderBlocked();
   renderSignals();
+  renderSnippets();
   renderVendors();
   document.documentElement.dataset.panel = 'ready';
 }
@@ -143,6 +155,7 @@ function skeleton(panel) {
       table('panel-blocked', ['Key', 'Where', 'Needs', 'Why', 'When'])),
     section(['Google Consent Mode ', el('span', { className: 'count', id: 'panel-updates', textContent: '0' }), ' updates'],
       table('panel-signals', ['Signal', 'Default', 'Now'])),
+    section(['Pasted tracker tags'], el('ul', { id: 'panel-snippets' })),
     section(['Vendors'], el('ul', { id: 'panel-vendors' })),
   );
 }
@@ -157,6 +170,7 @@ document.addEventListener('DOMContentLoaded', () => {
 window.SmartCP.ready.then(startEngine).then(() => {
   for (const event of ['consent', 'change', 'blocked']) window.SmartCP.on(event, () => render());
   window.addEventListener('demo:gtag', () => render());
+  window.addEventListener('demo:pixel', () => render());
   setInterval(render, 400);  // storage has no event for the page's own writes: look again
   render(true);
 }, (error) => {

@@ -19,7 +19,7 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
+  '.png': 'image/png', '.gif': 'image/gif', '.ts': 'text/plain; charset=utf-8',
 };
 // More demo pages, made from the shop page (demo/index.html) by the server: one whose response sets
 // cookies that need consent before the widget can run, a single-page app, and one under the strictest

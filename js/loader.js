@@ -17,6 +17,7 @@ import { createApi } from './api.js';
 import { runEarly, platformSignal } from './early.js';
 import { storedConsent } from './consent-state.js';
 import { createModules } from './modules.js';
+import { createTrusted } from './trusted-types.js';
 import { HOST_PLATFORMS } from './generated/known.js';
 
 function start(win) {
@@ -61,7 +62,8 @@ function start(win) {
   // A platform with a consent call of its own whose script loads (allowed by the site) gets the call before
   // its first event; the runtime gives it again on every change.
   const signalled = [false, false, false, false, false];  // by signal
-  const holds = createHolds(I, hosts, requestBlocked, (url) => {
+  const trusted = createTrusted(win);
+  const holds = createHolds(I, hosts, trusted, requestBlocked, (url) => {
     const signal = hosts.signal(url);
     if (!signal) return;
     signalled[signal] = true;
@@ -102,7 +104,7 @@ function start(win) {
 
   // The visible parts are fetched at once; the core once the banner is up (first visit), so that the two do
   // not share the network; the core's part of smartcp-core.js does the rest (js/runtime/start.js).
-  const load = createModules(I, win, base, nonce);
+  const load = createModules(I, win, base, nonce, trusted);
   const fetched = (name) => {
     const part = load(name);
     part.catch(() => {});  // reported where it is used
@@ -123,7 +125,7 @@ function start(win) {
   I.promiseThen(fetched('core'), (core) => {
     try {
       core.startRuntime({
-        I, win, base, nonce, configText, early, stored, gate, hosts, holds, realms, scopes, signalled, errors, api, ready,
+        I, win, base, nonce, trusted, configText, early, stored, gate, hosts, holds, realms, scopes, signalled, errors, api, ready,
         resolveReady, report, fail, load: fetched, controlsModule, uiModule, setRealmListener: (fn) => { onRealm = fn; }, setScopesListener: (fn) => { scopesChanged = fn; },
       });
     } catch (error) {

@@ -14,9 +14,10 @@ const SLOT = Symbol.for('smartcp.modules');
  * @param {Window & typeof globalThis} win
  * @param {string} base where smartcp.js came from
  * @param {string} [nonce]
+ * @param {ReturnType<import('./trusted-types.js').createTrusted>} trusted
  * @returns {(name: string) => Promise<Record<string, any>>}
  */
-export function createModules(I, win, base, nonce) {
+export function createModules(I, win, base, nonce, trusted) {
   const expected = I.create(null);  // name -> the script element loading it
   const exports = I.create(null);
   const loading = I.create(null);
@@ -31,7 +32,7 @@ export function createModules(I, win, base, nonce) {
     }),
   });
   return (name) => {
-    loading[name] ??= loadScript(win.document, `${base}smartcp-${name}.js`, nonce, (el) => { expected[name] = el; }).then(() => {
+    loading[name] ??= loadScript(win.document, `${base}smartcp-${name}.js`, nonce, trusted, (el) => { expected[name] = el; }).then(() => {
       if (!(name in exports)) throw new I.Error(`smartcp-${name}.js did not register`);
       return exports[name];
     });

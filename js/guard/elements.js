@@ -22,10 +22,11 @@ function firstUrl(I, value) {
  * The holds of all realms.
  * @param {ReturnType<import('../intrinsics.js').captureIntrinsics>} I
  * @param {ReturnType<import('./hosts.js').createHostMatcher>} hosts
+ * @param {ReturnType<import('../trusted-types.js').createTrusted>} trusted SmartCP's Trusted Types policy
  * @param {(kind: string, held: object) => void} blocked
  * @param {(url: string) => void} loading a script that is not held is about to load from `url`
  */
-export function createHolds(I, hosts, blocked, loading) {
+export function createHolds(I, hosts, trusted, blocked, loading) {
   // [element, how it runs ('again': insert it again, 'copy': a copy in its place), realm natives, bits]
   let waiting = [];
 
@@ -90,7 +91,10 @@ export function createHolds(I, hosts, blocked, loading) {
     // Parsed: a copy runs in its place, in order (async only if the original was).
     const copy = n.createScript(el);
     const attrs = n.attributes(el);
-    for (let i = 0; i < attrs.length; i++) if (attrs[i][0] !== 'type') n.setAttribute(copy, attrs[i][0], attrs[i][1]);
+    for (let i = 0; i < attrs.length; i++) {
+      const name = attrs[i][0];
+      if (name !== 'type') n.setAttribute(copy, name, name === 'src' ? trusted.scriptURL(attrs[i][1]) : attrs[i][1]);
+    }
     if (type !== null) n.setAttribute(copy, 'type', type);
     n.copyScriptState(el, copy);
     n.insertBefore(n.parent(el), copy, el);
@@ -101,6 +105,7 @@ export function createHolds(I, hosts, blocked, loading) {
     __proto__: null,
     hold,
     holdElement,
+    isTrustedHtml: (value) => trusted.isHTML(value),
     /** Before `node` enters a document: what in it goes to a tracker waits. */
     beforeInsert(node, n) {
       if (!n.isElementOrFragment(node)) return;
@@ -112,18 +117,23 @@ export function createHolds(I, hosts, blocked, loading) {
     },
     /**
      * HTML about to be parsed into a document (innerHTML, insertAdjacentHTML, document.write, …): what in
-     * it goes to a tracker is held in the markup itself; `collect` finds the parsed elements. Unchanged
-     * (not even re-serialised) when nothing in it does.
+     * it goes to a tracker is held in the markup itself; `collect` finds the parsed elements. `text`
+     * itself (not even re-serialised) when nothing in it does; otherwise the HTML with those held, as
+     * Trusted HTML when `like` is (what the page gave).
      */
-    html(text, n) {
+    html(text, n, like = text) {
       const html = I.String(text);
-      if (I.indexOf(html, '//') < 0) return html;  // no absolute URL: nothing to hold
+      if (I.indexOf(html, '//') < 0) return text;  // no absolute URL: nothing to hold
       const template = n.template();
-      n.setInnerHtml(template, html);
+      n.setInnerHtml(template, trusted.html(html));  // parsed inert, to look at; what the page gave decides below
       const found = n.querySelectorAll(n.content(template), SELECTOR);
       let changed = false;
       for (let i = 0; i < found.length; i++) if (holdElement(found[i], n, null)) changed = true;
-      return changed ? n.innerHtml(template) : html;
+      if (!changed) return text;
+      // HTML the page gave as trusted stays trusted with its tracker tags held; a plain string stays one
+      // (a page that enforces Trusted Types then refuses it, as it would have).
+      const out = n.innerHtml(template);
+      return trusted.isHTML(like) ? trusted.html(out) : out;
     },
     /** After parsed HTML entered under `root`: its held elements wait (a copy of each runs). */
     collect(root, n) {

@@ -222,10 +222,16 @@ export function createRealms(kernel) {
     const html = (proto, name, index, where) => {
       const method = (native, self, args) => {
         if (index < 0) {
-          // document.write(a, b, …) writes their concatenation: held as one string, not one piece each.
+          // document.write(a, b, …) writes their concatenation: held as one string, not one piece each;
+          // passed on as given when nothing in it is held.
           let joined = '';
-          for (let i = 0; i < args.length; i++) joined += I.String(args[i]);
-          args = [holds.html(joined, n)];
+          let allTrusted = args.length > 0;
+          for (let i = 0; i < args.length; i++) {
+            joined += I.String(args[i]);
+            if (!holds.isTrustedHtml(args[i])) allTrusted = false;
+          }
+          const held = holds.html(joined, n, allTrusted ? args[0] : joined);
+          if (held !== joined) args = [held];
         } else if (args.length > index) {
           args[index] = holds.html(args[index], n);
         }

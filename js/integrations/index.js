@@ -19,11 +19,11 @@ import { registerModule } from '../modules.js';
  * @param {() => void} o.reread reads the stored choice again (another tab may have changed it)
  * @param {(message: string) => void} o.warn
  */
-export function createIntegrations({ win, config, nonce, signals, reread, warn }) {
+export function createIntegrations({ win, config, nonce, trusted, signals, reread, warn }) {
   const vendors = [
-    config.vendors?.smartsupp && smartsuppIntegration(win, config.vendors.smartsupp, nonce),
-    config.vendors?.smartlook && smartlookIntegration(win, config.vendors.smartlook, nonce),
-    scriptActivator(win, warn),
+    config.vendors?.smartsupp && smartsuppIntegration(win, config.vendors.smartsupp, nonce, trusted),
+    config.vendors?.smartlook && smartlookIntegration(win, config.vendors.smartlook, nonce, trusted),
+    scriptActivator(win, warn, trusted),
   ].filter(Boolean);
   const gtag = config.consentMode ? gtagOf(win) : null;
   const log = config.logEndpoint ? consentLogger(win, config.logEndpoint) : () => {};

@@ -2,16 +2,15 @@
 // load or added later, runs once when every category it names is granted: as a new <script> in its
 // place, with its attributes, its nonce, and its async or in-order execution.
 
-import { trusted } from '../trusted-types.js';
-
 const SELECTOR = 'script[type="text/plain"][data-category]';
 const KNOWN = new Set(['functional', 'analytics', 'marketing']);
 
 /**
  * @param {Window & typeof globalThis} win
  * @param {(message: string) => void} warn
+ * @param {ReturnType<import('../trusted-types.js').createTrusted>} trusted
  */
-export function scriptActivator(win, warn) {
+export function scriptActivator(win, warn, trusted) {
   const doc = win.document;
   let granted = { functional: true, analytics: false, marketing: false };
 
@@ -29,12 +28,12 @@ export function scriptActivator(win, warn) {
     for (const { name, value } of el.attributes) {
       if (name !== 'type' && name !== 'data-category' && name !== 'nonce' && name !== 'src') run.setAttribute(name, value);
     }
-    if (el.hasAttribute('src')) run.src = trusted(win).scriptURL(el.getAttribute('src'));
+    if (el.hasAttribute('src')) run.src = trusted.scriptURL(el.getAttribute('src'));
     if (el.dataset.type) run.type = el.dataset.type;  // data-type="module" for module scripts
     if (el.nonce) run.nonce = el.nonce;  // the attribute is hidden once parsed; the property keeps it
     // Inserted scripts run async; without the async attribute they keep their order, as parsed ones would.
     run.async = el.hasAttribute('async');
-    if (!el.hasAttribute('src')) run.text = trusted(win).script(el.textContent);
+    if (!el.hasAttribute('src')) run.text = trusted.script(el.textContent);
     run.dataset.smartcpActivated = el.dataset.category;
     el.replaceWith(run);
   };

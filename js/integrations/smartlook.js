@@ -9,8 +9,9 @@ const RECORDER = 'https://web-sdk.smartlook.com/recorder.js';
  * @param {Window & typeof globalThis} win
  * @param {{key: string, region: string, category: string[], scriptUrl?: string}} options as the core validated them
  * @param {string} [nonce]
+ * @param {ReturnType<import('../trusted-types.js').createTrusted>} trusted SmartCP's Trusted Types policy
  */
-export function smartlookIntegration(win, { key, region, category, scriptUrl }, nonce) {
+export function smartlookIntegration(win, { key, region, category, scriptUrl }, nonce, trusted) {
   let loaded = false;
   let recording = false;
   return {
@@ -28,7 +29,7 @@ export function smartlookIntegration(win, { key, region, category, scriptUrl }, 
         loaded = true;
         win.smartlook('init', key, { region });
         win.smartlook('record', { forms: false, ips: false, emails: false, numbers: false });
-        loadScript(win.document, scriptUrl || RECORDER, nonce).catch(() => {});
+        loadScript(win.document, scriptUrl || RECORDER, nonce, trusted).catch(() => {});
       }
     },
   };

@@ -12,8 +12,9 @@ const LOADER = 'https://www.smartsuppchat.com/loader.js?';
  * @param {{key: string, category: string[], scriptUrl?: string} & Record<string, any>} options
  *   config.vendors.smartsupp as the core validated it: everything but category and scriptUrl is Smartsupp's
  * @param {string} [nonce]
+ * @param {ReturnType<import('../trusted-types.js').createTrusted>} trusted SmartCP's Trusted Types policy
  */
-export function smartsuppIntegration(win, options, nonce) {
+export function smartsuppIntegration(win, options, nonce, trusted) {
   const { category, scriptUrl, ...own } = options;
   let loaded = false;
   return {
@@ -26,7 +27,7 @@ export function smartsuppIntegration(win, options, nonce) {
       loaded = true;
       win._smartsupp = Object.assign(win._smartsupp || {}, own);
       if (!granted.analytics) win._smartsupp.recordingOff = true;
-      loadScript(win.document, scriptUrl || LOADER, nonce).catch(() => {});  // the vendor's failure, not the page's
+      loadScript(win.document, scriptUrl || LOADER, nonce, trusted).catch(() => {});  // the vendor's failure, not the page's
     },
   };
 }

@@ -246,7 +246,7 @@ export function startRuntime(k) {
     then(integrationsModule, (m) => {
       try {
         integrations = m.createIntegrations({
-          win, config, nonce: k.nonce, signals: () => engine.consentMode(), reread,
+          win, config, nonce: k.nonce, trusted: k.trusted, signals: () => engine.consentMode(), reread,
           warn: (message) => I.warn(`SmartCP: ${message}`),
         });
         integrations.apply(granted());

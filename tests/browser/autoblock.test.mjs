@@ -186,3 +186,36 @@ test('scripts inserted every way wait; one the page removes before consent never
   assert.equal((await ran(page)).filter((n) => n === 'meta').length, 4, 'four scripts, each once; the removed one never');
   await context.close();
 });
+
+test('under Trusted Types: trusted HTML with a tracker tag in it is held and stays trusted; SmartCP\'s policy is its own', async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  const guard = `${env.base}/fixtures/guard.html`;
+  await page.route(guard, async (route) => route.fulfill({
+    response: await route.fetch(),
+    headers: { 'content-security-policy': "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; require-trusted-types-for 'script'; trusted-types smartcp page" },
+  }));
+  const { watcher } = await open(context, page, guard);
+  const r = await page.evaluate(() => {
+    const policy = trustedTypes.createPolicy('page', { createHTML: (s) => s });
+    const d = document.createElement('div');
+    document.body.append(d);
+    d.innerHTML = policy.createHTML('<p>news</p><img src="https://www.facebook.com/tr?id=1&ev=PageView">');
+    let plain = 'no error';
+    try {
+      d.innerHTML = '<b>a plain string</b>';
+    } catch (e) {
+      plain = e.name;
+    }
+    return { held: d.querySelector('img')?.hasAttribute('data-smartcp-held') ?? 'replaced', text: d.textContent, plain,
+      leaked: typeof window[Symbol.for('smartcp.trustedTypes')] };
+  });
+  assert.equal(r.plain, 'TypeError', 'a plain string is refused, as without SmartCP');
+  assert.equal(r.leaked, 'undefined');
+  assert.equal(r.held, true, 'the pixel in trusted HTML is held');
+  assert.equal(r.text, 'news');
+  await page.evaluate(() => window.SmartCP.acceptAll());
+  assert.ok(!watcher.problems.some((p) => p.startsWith('pageerror')), watcher.problems.join('\n'));
+  assert.deepEqual((await watcher.cspViolations()).filter((v) => !v.includes('trusted-types-sink')), []);
+  await context.close();
+});

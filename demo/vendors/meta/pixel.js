@@ -1,6 +1,11 @@
-// Stand-in for an advertising pixel added the old way: it writes its _fbp cookie on every page without
-// asking anything. The site owner listed _fbp as marketing in SmartCP's catalog, so the guard refuses
-// the write until marketing is granted (and deletes the cookie again when it is withdrawn).
+// Stand-in for an ad pixel's tag, pasted into the page as its vendor gives it, with no retagging. The
+// shop's config lists the pixel's host and path in "hosts" as marketing, so SmartCP holds this script
+// until marketing is granted, and runs it once then. When it runs it writes its _fbp cookie (which the
+// built-in tracker database knows as Facebook's, marketing) and sends a page view to its collection URL.
 (() => {
+  const runs = (window.__pixel?.runs ?? 0) + 1;
+  window.__pixel = { runs, at: Date.now() };
   document.cookie = `_fbp=fb.1.${Date.now()}.${Math.floor(Math.random() * 1e9)}; Path=/; Max-Age=${90 * 86400}; SameSite=Lax`;
+  new Image().src = `/vendors/meta/tr.gif?ev=PageView&t=${Date.now()}`;
+  window.dispatchEvent(new Event('demo:pixel'));
 })();
