@@ -81,12 +81,28 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
     else onSiteAction(action);
   });
 
+  // Cookie declarations (<div data-smartcp-declaration>) on the page, once it is parsed: rendered when the
+  // core can say what the site declares, again in another language.
+  const declarations = () => doc.querySelectorAll('[data-smartcp-declaration]');
+  const renderDeclarations = () => {
+    const found = declarations();
+    if (!found.length) return;
+    run((u) => ready.then(() => {
+      for (const element of found) u.renderDeclaration(element);
+    })).catch(() => {});  // reported by run()
+  };
+  const parsed = new Promise((resolve) => {
+    if (doc.readyState !== 'loading') resolve();
+    else doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  });
+
   // A page that changes <html lang> (a language switch without reload) gets the widget in that language.
   new win.MutationObserver(() => relabel()).observe(doc.documentElement, { attributes: true, attributeFilter: ['lang'] });
   function relabel() {
     reopen?.label(config, lang());
     try {
       ui?.relabel();
+      if (ui) for (const element of declarations()) if (element.shadowRoot) ui.renderDeclaration(element);
     } catch (error) {
       onError(error);  // never into the page's own code (a MutationObserver callback, setLanguage)
     }
@@ -96,6 +112,7 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
     /** The banner when there is no valid choice (unless it is up already), else only the reopen button. */
     start() {
       host.mount().then(refresh);
+      parsed.then(renderDeclarations);
       return askIfUnchosen();
     },
     /** The config as the core validated it replaces the provisional one; what is shown follows. */

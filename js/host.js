@@ -42,6 +42,13 @@ export function createHost(win, { theme, nonce }) {
     host,
     root,
     addStyles,
+    /** Another shadow root of SmartCP's (the cookie declaration) gets the same styles, then `css`. */
+    styleAnother(other, css) {
+      if (other.adoptedStyleSheets === undefined || !win.CSSStyleSheet) return;
+      const own = new win.CSSStyleSheet();
+      own.replaceSync(css);
+      other.adoptedStyleSheets = [...sheets, own];
+    },
     /**
      * Resolves once the host is in the page: first in <body>, so that keyboard users reach the banner
      * first. The host takes no space (display: contents); what it shows is position: fixed.

@@ -18,6 +18,7 @@ import { runEarly, platformSignal } from './early.js';
 import { storedConsent } from './consent-state.js';
 import { createModules } from './modules.js';
 import { createTrusted } from './trusted-types.js';
+import { reserveDeclaration } from './declaration-space.js';
 import { HOST_PLATFORMS } from './generated/known.js';
 
 function start(win) {
@@ -88,6 +89,7 @@ function start(win) {
   const realms = createRealms({
     gate, holds, hosts, registry: createStorageRegistry(I), remember, blocked: requestBlocked, onError,
     onRealm: (w) => onRealm(w),
+    declaration: (w, el) => reserveDeclaration(w, el, (key) => realms.windows()[0]?.storage.localStorage?.get(key) ?? null),
   });
   realms.guard(win, I);
 

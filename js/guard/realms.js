@@ -313,12 +313,16 @@ export function createRealms(kernel) {
     // have been fetched by the browser's preload scanner, which no script can stop), its frames guarded.
     // The parser runs pending microtasks before each script, so this runs before any later script.
     const tagName = I.getter(E, 'tagName');
+    const addedNodes = I.getter(win.MutationRecord.prototype, 'addedNodes');
+    const count = I.getter(win.NodeList.prototype, 'length');
     record.observe = (doc) => new win.MutationObserver((list) => {
       for (let r = 0; r < list.length; r++) {
-        const added = list[r].addedNodes;
-        for (let i = 0; i < added.length; i++) {
+        const added = addedNodes(list[r]);
+        for (let i = 0; i < count(added); i++) {
           const node = added[i];
-          if (n.isElementOrFragment(node) && n.isElement(node) && tagName(node) === 'SCRIPT') holds.holdElement(node, n, 'copy');
+          if (!n.isElementOrFragment(node) || !n.isElement(node)) continue;
+          if (tagName(node) === 'SCRIPT') holds.holdElement(node, n, 'copy');
+          else if (n.getAttribute(node, 'data-smartcp-declaration') !== null) kernel.declaration(win, node);
         }
         adoptFrames(added);
       }

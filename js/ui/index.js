@@ -7,6 +7,9 @@ import { TEXTS } from './texts.js';
 import { PURPOSES } from '../generated/purposes.js';
 import { renderBanner } from './banner.js';
 import { renderPreferences } from './preferences.js';
+import { renderDeclaration } from './declaration.js';
+import declarationCss from './declaration.css';
+import { DECLARATION_KEY } from '../declaration-space.js';
 import { tablesOf } from './storage-table.js';
 import { hashTexts } from './text-hash.js';
 import { registerModule } from '../modules.js';
@@ -189,6 +192,28 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
       if (layer === 'dialog') opener = null;
       close();
       onLayer();
+    },
+    /**
+     * The cookie declaration in `element` (a <div data-smartcp-declaration>), in its own shadow root: what
+     * the site declares, without the keys this browser happened to write.
+     */
+    renderDeclaration(element) {
+      const own = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+      host.styleAnother(own, declarationCss);
+      const { entries, vendors } = catalog(lang());
+      const groups = {};
+      for (const entry of entries.filter((e) => shown(e) && !e.observed)) {
+        entry.purpose ??= purposeOf(entry);
+        for (const category of tablesOf(entry)) (groups[category] ??= []).push(entry);
+      }
+      own.replaceChildren(renderDeclaration({ doc, t, days, lang: lang(), groups, vendors, maxCookieDays: config.maxCookieDays }));
+      // Its height at this width, reserved on the next page view before it is rendered (declaration-space.js).
+      element.style.minHeight = '';
+      try {
+        win.localStorage.setItem(DECLARATION_KEY, `${win.innerWidth}:${Math.ceil(element.getBoundingClientRect().height)}`);
+      } catch {
+        // storage unavailable: nothing remembered
+      }
     },
     /** Renders what is open again, in the language `lang()` now gives. */
     relabel: () => {

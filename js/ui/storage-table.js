@@ -4,6 +4,15 @@ import { h } from './dom.js';
 
 const KIND_TEXT = { cookie: 'kindCookie', localStorage: 'kindLocalStorage', sessionStorage: 'kindSessionStorage' };
 
+// "Name (company ID …, address) processes data as the provider. Data protection officer: …. Data
+// location: …." with only the details the vendor's catalog gives.
+function processorText(t, p) {
+  const details = [p.companyId && t('processorCompanyId', { companyId: p.companyId }), p.address].filter(Boolean).join(', ');
+  return [t('processor', { name: p.name, details: details ? ` (${details})` : '' }),
+    p.dpo && t('processorDpo', { dpo: p.dpo }), p.dataLocation && t('processorLocation', { dataLocation: p.dataLocation })]
+    .filter(Boolean).join(' ');
+}
+
 /**
  * Which category's table lists an entry: each optional category it needs, or functional.
  * @param {{categories: string[]}} entry
@@ -24,6 +33,16 @@ export function tablesOf(entry) {
  * @param {number} o.maxCookieDays
  */
 export function renderStorageTable({ doc, t, days, category, entries, vendors, maxCookieDays }) {
+  const summary = h(doc, 'summary', {}, t('details', { count: entries.length }));
+  if (!entries.length) return h(doc, 'details', { class: 'details' }, summary, h(doc, 'p', { class: 'muted' }, t('none')));
+  return h(doc, 'details', { class: 'details' }, summary, ...storageTable({ doc, t, days, category, entries, vendors, maxCookieDays }));
+}
+
+/**
+ * The table of `entries` and the processors behind them: [table, ...processor notes]. For the dialog's
+ * disclosures and the cookie declaration.
+ */
+export function storageTable({ doc, t, days, category, entries, vendors, maxCookieDays }) {
   const retention = (entry) => {
     const kind = entry.kinds[0];
     // A cookie never lives longer than maxCookieDays: the guard caps it.
@@ -32,9 +51,6 @@ export function renderStorageTable({ doc, t, days, category, entries, vendors, m
     if (kind === 'localStorage') return t('retentionUntilDeleted');
     return t('retentionUpTo', { days: days(maxCookieDays) });
   };
-  const summary = h(doc, 'summary', {}, t('details', { count: entries.length }));
-  if (!entries.length) return h(doc, 'details', { class: 'details' }, summary, h(doc, 'p', { class: 'muted' }, t('none')));
-
   const head = ['colName', 'colKind', 'colVendor', 'colPurpose', 'colRetention'].map((id) => h(doc, 'th', { scope: 'col' }, t(id)));
   const rows = entries.map((entry) => h(doc, 'tr', {},
     h(doc, 'th', { scope: 'row' }, h(doc, 'code', {}, entry.name)),
@@ -51,8 +67,6 @@ export function renderStorageTable({ doc, t, days, category, entries, vendors, m
   const processors = [...new Set(entries.map((e) => e.vendor))]
     .map((id) => vendors[id]?.processor)
     .filter((p) => p && p.name)
-    .map((p) => h(doc, 'p', { class: 'muted processor' }, t('processor', {
-      name: p.name, companyId: p.companyId ?? '', address: p.address ?? '', dpo: p.dpo ?? '', dataLocation: p.dataLocation ?? '',
-    })));
-  return h(doc, 'details', { class: 'details' }, summary, table, processors);
+    .map((p) => h(doc, 'p', { class: 'muted processor' }, processorText(t, p)));
+  return [table, ...processors];
 }

@@ -242,3 +242,42 @@ test('the core playground: a missing wasm is reported on the page, not thrown in
   assert.ok(!watcher.problems.some((p) => p.startsWith('pageerror')), watcher.problems.join('\n'));
   await page.close();
 });
+
+test('the privacy page\'s cookie declaration: what the site declares, in the visitor\'s language, nothing moving', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The shop first: this browser then has keys of its own that the declaration must not list.
+  const shop = await visit(context);
+  await shop.page.evaluate(() => { localStorage.setItem('_hjid', 'x'); });
+  await shop.page.close();
+  const shifts = () => window.__shift;
+  for (const view of ['first', 'again']) {
+    const page = await context.newPage();
+    const watcher = await watch(page);
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${base}/privacy.html`);
+    const declaration = page.locator('[data-smartcp-declaration]');
+    await declaration.locator('table').first().waitFor();
+    const text = await declaration.evaluate((el) => el.shadowRoot.textContent);
+    assert.match(text, /Functional/, 'in the page\'s language');
+    for (const name of ['smartcp_consent', 'ssupp.vid', 'SL_C_23361dd035530_SID', 'shop_stats', 'cart', '_ga', '_fbp']) {
+      assert.ok(text.includes(name), `${name} is declared`);
+    }
+    assert.ok(!text.includes('_hjid'), 'a key this browser happens to hold is not the site\'s declaration');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(shifts), 0, `no layout shift (${view} view)`);
+    assert.deepEqual(watcher.problems, []);
+    assert.deepEqual(await watcher.cspViolations(), []);
+    if (view === 'first') {
+      await page.screenshot({ path: path.join(shots, 'demo-declaration.png') });
+      // In the visitor's language when it changes.
+      await page.evaluate(() => window.SmartCP.setLanguage('pl'));
+      assert.match(await declaration.evaluate((el) => el.shadowRoot.textContent), /Funkcjonalne/);
+    }
+    await page.close();
+  }
+  await context.close();
+});
