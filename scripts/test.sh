@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test: native (GoogleTest under ctest), line coverage of core/,
 # bounded fuzzing, the wasm build under Node (shared vectors, glue, dist/ equals a fresh build), the
-# TypeScript types and the package, the browser tests in Chromium, and the benchmarks in short mode. Ends with one line: "N passed, N failed".
+# TypeScript types and the package, the generated tables, the browser tests in Chromium, and the benchmarks in short mode. Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
@@ -52,6 +52,7 @@ stage fuzz scripts/fuzz.sh "${SMARTCP_FUZZ_SECONDS:-15}"
 stage wasm-build fresh_dist
 stage wasm-tests env SMARTCP_FRESH_DIST=build/dist node --test --test-reporter=tap tests/wasm/
 stage types node --test --test-reporter=tap tests/types/
+stage tools node --test --test-reporter=tap tests/tools/
 if [ -d tests/browser ]; then
   stage browser-tests node --test --test-reporter=tap --test-concurrency=1 tests/browser/
 fi
