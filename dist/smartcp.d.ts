@@ -163,6 +163,7 @@ export type TextId =
   | 'details' | 'tableCaption' | 'colName' | 'colKind' | 'colVendor' | 'colPurpose' | 'colRetention'
   | 'kindCookie' | 'kindLocalStorage' | 'kindSessionStorage' | 'days_one' | 'days_few' | 'days_many' | 'days_other'
   | 'retentionSession' | 'retentionUntilDeleted' | 'retentionUpTo' | 'thisSite' | 'none' | 'processor'
+  | 'processorCompanyId' | 'processorDpo' | 'processorLocation'
   | 'gpcMarketing' | 'gpcAll' | 'saved' | 'heldPlatforms' | 'reopen';
 
 /** What the site says of a platform of the tracker database (docs/platforms.md lists them). */
