@@ -43,7 +43,9 @@ export function createSweeper({ I, engine, decider, realms, scopes, onCleaned = 
     if (text === savedScopes) return;
     savedScopes = text;
     try {
-      top().storage.localStorage?.set(SCOPES_KEY, text);
+      const store = top().storage.localStorage;
+      if (text === '{}') store?.remove(SCOPES_KEY);  // nothing to remember: no key left behind
+      else store?.set(SCOPES_KEY, text);
     } catch {
       // quota: it was a convenience
     }
