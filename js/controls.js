@@ -45,7 +45,10 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
   let loading = null;
   const load = () => {
     loading ??= Promise.all([loadPart('ui'), host.mount()]).then(([module]) => {
-      ui = module.createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer: refresh });
+      ui = module.createUI({
+        win, host, config, lang, ready, catalog, getRecord, choose, onLayer: refresh,
+        loadPurposes: () => loadPart('purposes').then((m) => m.PURPOSES),
+      });
       return ui;
     });
     // A failed import is reported on every call that needs it (browsers keep a failed module failed).
@@ -66,7 +69,7 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
   const askIfUnchosen = () => (!getRecord() && !ui?.layer() ? run((u) => u.showBanner()) : Promise.resolve());
   const showPreferences = (from) => {
     const opener = from ?? doc.activeElement;
-    return run((u) => ready.then(() => u.showPreferences(opener)));
+    return run((u) => u.needs().then(() => u.showPreferences(opener)));
   };
 
   // The site's own controls, in the light DOM. Clicks inside the widget are the widget's own.
@@ -87,7 +90,7 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
   const renderDeclarations = () => {
     const found = declarations();
     if (!found.length) return;
-    run((u) => ready.then(() => {
+    run((u) => u.needs().then(() => {
       for (const element of found) u.renderDeclaration(element);
     })).catch(() => {});  // reported by run()
   };

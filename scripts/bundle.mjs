@@ -4,7 +4,8 @@
 //   smartcp-reopen.js  the reopen button, the site's own controls and the language;
 //   smartcp-integrations.js  Smartsupp, Smartlook, Consent Mode updates, gated scripts, the consent
 //                  log, tab sync;
-//   smartcp-ui.js  the banner and the dialog, fetched only when they are shown.
+//   smartcp-ui.js  the banner and the dialog, fetched only when they are shown;
+//   smartcp-purposes.js  the built-in entries' purposes, fetched when the dialog or the declaration is.
 // All are classic scripts (IIFE); the last three are added by smartcp.js and register their exports
 // (js/modules.js).
 // CSS files are imported as minified text and become constructed stylesheets in the shadow root.
@@ -34,3 +35,4 @@ await esbuild.build({ ...common, entryPoints: ['js/runtime/index.js'], format: '
 await esbuild.build({ ...common, entryPoints: ['js/controls.js'], format: 'iife', outfile: path.join(out, 'smartcp-reopen.js') });
 await esbuild.build({ ...common, entryPoints: ['js/integrations/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-integrations.js') });
 await esbuild.build({ ...common, entryPoints: ['js/ui/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-ui.js') });
+await esbuild.build({ ...common, entryPoints: ['js/purposes.js'], format: 'iife', outfile: path.join(out, 'smartcp-purposes.js') });

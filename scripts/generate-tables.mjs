@@ -233,7 +233,7 @@ export function bloomPositions(name, size, hashes, seed) {
 function buildFilter(names, avoid) {
   const n = names.length;
   const target = 0.005;  // per lookup; a name takes up to five
-  const size = Math.ceil((-n * Math.log(target)) / (Math.LN2 ** 2) / 4) * 4;  // whole hex digits
+  const size = Math.ceil((-n * Math.log(target)) / (Math.LN2 ** 2) / 8) * 8;  // whole bytes
   const hashes = Math.max(1, Math.round((size / n) * Math.LN2));
   // Seeds are tried in order until none of the first-party corpus is a false positive.
   for (let seed = 0; seed < 100000; seed++) {
@@ -241,9 +241,9 @@ function buildFilter(names, avoid) {
     for (const name of names) for (const p of bloomPositions(name, size, hashes, seed)) bitsSet[p] = 1;
     const clash = avoid.some((ks) => ks.some((k) => bloomPositions(k, size, hashes, seed).every((p) => bitsSet[p])));
     if (clash) continue;
-    let hex = '';
-    for (let i = 0; i < size; i += 4) hex += (bitsSet[i] | (bitsSet[i + 1] << 1) | (bitsSet[i + 2] << 2) | (bitsSet[i + 3] << 3)).toString(16);
-    return { hex, size, hashes, seed };
+    const bytes = Buffer.alloc(size / 8);
+    for (let i = 0; i < size; i++) bytes[i >> 3] |= bitsSet[i] << (i & 7);
+    return { base64: bytes.toString('base64'), size, hashes, seed };
   }
   throw new Error('no seed keeps the first-party corpus clear');
 }
@@ -267,6 +267,20 @@ export function filterKeys(name) {
   const keys = [name];
   for (let n = 3; n <= PREFIX_CUT && n <= name.length; n++) keys.push(`\u0001${name.slice(0, n)}`);
   return keys;
+}
+
+function compactHosts(rows) {
+  const key = (r) => `${r[1]} ${r[2]} ${r[3]}`;
+  const kept = rows.filter((r) => {
+    if (r[0].includes('/') || r[3] > 1) return true;  // a path, or a consent signal (looked up by the host itself)
+    for (let dot = r[0].indexOf('.'); dot >= 0; dot = r[0].indexOf('.', dot + 1)) {
+      const parent = rows.find((p) => p[0] === r[0].slice(dot + 1));
+      if (parent) return key(parent) !== key(r);
+    }
+    return true;
+  });
+  for (const r of kept) if (/[ ;]/.test(r[0])) throw new Error(`host ${r[0]} has a space or ;`);
+  return kept.map((r) => `${r[0]} ${key(r)}`).join(';');
 }
 
 function knownJs({ vendors, db, hosts, platforms, corpus }) {
@@ -299,11 +313,13 @@ function knownJs({ vendors, db, hosts, platforms, corpus }) {
     '// What smartcp.js knows before the core is ready: a Bloom filter over the names that may need consent and',
     `// the prefixes of those that start so (${keys.length} keys, see filterKeys), the substrings that may, and the`,
     '// tracker endpoints.',
-    `export const FILTER = {bits: '${filter.hex}', size: ${filter.size}, hashes: ${filter.hashes}, seed: ${filter.seed}, cut: ${PREFIX_CUT}};`,
+    `export const FILTER = {bits: '${filter.base64}', size: ${filter.size}, hashes: ${filter.hashes}, seed: ${filter.seed}, cut: ${PREFIX_CUT}};`,
     `export const CONTAINS = ${JSON.stringify([...contains].sort())};`,
-    '// [match, category bit, platform (index into HOST_PLATFORMS), flags: 1 Google tag, 2-4 consent signal]',
+    '// "match bits platform flags" joined by ";": the category bits, the platform (index into HOST_PLATFORMS),',
+    '// flags (1 Google tag, 2-4 consent signal). A host its parent domain covers with the same values is left',
+    '// out (a host matches its subdomains).',
     `export const HOST_PLATFORMS = ${JSON.stringify(used.map((i) => platforms[i].name))};`,
-    `export const HOSTS = ${JSON.stringify(hosts.map((h) => [h.match, CATEGORY_BITS[h.category], used.indexOf(h.platform), hostFlags(h)]))};`,
+    `export const HOSTS = '${compactHosts(hosts.map((h) => [h.match, CATEGORY_BITS[h.category], used.indexOf(h.platform), hostFlags(h)]))}';`,
     '',
   ];
   return lines.join('\n');

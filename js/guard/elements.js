@@ -276,16 +276,5 @@ export function guardElements(win, I, holds) {
     return I.apply(native, self, args);
   });
 
-  // Scripts the parser inserts after smartcp.js: held before they run (their file may already have been
-  // fetched by the browser's preload scanner, which no script can stop). One observer per document.
-  n.observe = (document) => new win.MutationObserver((records) => {
-    for (let r = 0; r < records.length; r++) {
-      const added = records[r].addedNodes;
-      for (let i = 0; i < added.length; i++) {
-        const node = added[i];
-        if (n.isElementOrFragment(node) && n.isElement(node) && tagName(node) === 'SCRIPT') holds.holdElement(node, n, 'copy');
-      }
-    }
-  }).observe(document, { childList: true, subtree: true });
   return n;
 }

@@ -34,8 +34,13 @@ export function createHostMatcher(I, early, base) {
     const list = byHost[host] ?? (byHost[host] = []);
     list[list.length] = [slash < 0 ? '' : I.slice(match, slash), bits, platform, flags, own];
   };
-  for (let i = 0; i < HOSTS.length; i++) {
-    const h = HOSTS[i];
+  // Read while nothing of the page has run: the built-in String methods are still the browser's.
+  const rows = HOSTS.split(';');
+  for (let i = 0; i < rows.length; i++) {
+    const h = rows[i].split(' ');
+    h[1] = +h[1];
+    h[2] = +h[2];
+    h[3] = +h[3];
     if (h[3] >> 1) {
       const slash = I.indexOf(h[0], '/');
       const host = slash < 0 ? h[0] : I.slice(h[0], 0, slash);

@@ -13,9 +13,10 @@ import { FILTER, CONTAINS } from '../generated/known.js';
  */
 export function createPrefilter(I, early) {
   const { size, hashes, seed, cut } = FILTER;
-  // The hex digits of the filter as numbers, decoded once while nothing of the page has run.
-  const nibbles = new I.Uint8Array(FILTER.bits.length);
-  for (let i = 0; i < nibbles.length; i++) nibbles[i] = parseInt(FILTER.bits[i], 16);
+  // The filter's bytes (base64), decoded once while nothing of the page has run.
+  const bits = atob(FILTER.bits);
+  const bytes = new I.Uint8Array(bits.length);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = I.charCodeAt(bits, i);
   const fnv = (text, s) => {
     let h = (0x811c9dc5 ^ s) >>> 0;
     for (let i = 0; i < text.length; i++) h = I.imul(h ^ I.charCodeAt(text, i), 0x01000193) >>> 0;
@@ -26,7 +27,7 @@ export function createPrefilter(I, early) {
     const b = (fnv(key, seed ^ 0x5bd1e995) | 1) >>> 0;
     for (let i = 0; i < hashes; i++) {
       const bit = ((a + I.imul(i, b)) >>> 0) % size;
-      if (!((nibbles[bit >> 2] >> (bit & 3)) & 1)) return false;
+      if (!((bytes[bit >> 3] >> (bit & 7)) & 1)) return false;
     }
     return true;
   };

@@ -4,7 +4,6 @@ import css from './styles.css';
 import { h, focusables } from './dom.js';
 import { textOf } from '../i18n.js';
 import { TEXTS } from './texts.js';
-import { PURPOSES } from '../generated/purposes.js';
 import { renderBanner } from './banner.js';
 import { renderPreferences } from './preferences.js';
 import { renderDeclaration } from './declaration.js';
@@ -25,8 +24,10 @@ import { registerModule } from '../modules.js';
  * @param {() => any} o.getRecord the current consent record, or null
  * @param {(method: string, analytics: boolean, marketing: boolean, proof: {lang: string, textHash: string}) => Promise<unknown>} o.choose
  * @param {() => void} o.onLayer called when the banner or the dialog opens or closes
+ * @param {() => Promise<Record<string, Record<string, string>>>} o.loadPurposes the built-in entries' purposes
+ *   (smartcp-purposes.js), by language and id
  */
-export function createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer }) {
+export function createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer, loadPurposes }) {
   const doc = win.document;
   const root = host.root;
   host.addStyles(css);
@@ -65,6 +66,12 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     return hashes.get(current);
   };
 
+  // The built-in entries' purposes, fetched the first time the dialog or the declaration needs them.
+  let purposes = null;
+  const purposesReady = () => (purposes ? Promise.resolve() : loadPurposes().then((p) => { purposes = p; }));
+  // What the dialog and the declaration need: the core's catalog and the purposes.
+  const needs = () => Promise.all([ready, purposesReady()]);
+
   const ownsFocus = () => !!element && element.contains(root.activeElement);
   // Removing the <dialog> takes it out of the top layer without close()'s own focus restoring, which
   // would land on a button that no longer exists; focus is given back by restoreFocus.
@@ -100,7 +107,7 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     element = renderBanner({
       doc, t, lang: lang(), policyUrl: policyUrl(), note: gpcNote(),
       onAction: (action) => {
-        if (action === 'preferences') ready.then(() => showPreferences(root.activeElement ?? null, true)).catch(() => {});  // no core: the banner stays
+        if (action === 'preferences') needs().then(() => showPreferences(root.activeElement ?? null, true)).catch(() => {});  // no core: the banner stays
         else decided(action);
       },
     });
@@ -163,8 +170,9 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     entry.source === 'database' || entry.observed;
   // A built-in entry's purpose, by id, in the language shown (English when a language has none).
   const purposeOf = (entry) => {
-    const table = PURPOSES[lang()] ?? PURPOSES.en;
-    return table[entry.purposeId] ?? PURPOSES.en[entry.purposeId] ?? table[`class:${entry.purposeClass}`] ?? '';
+    if (!purposes) return '';
+    const table = purposes[lang()] ?? purposes.en;
+    return table[entry.purposeId] ?? purposes.en[entry.purposeId] ?? table[`class:${entry.purposeClass}`] ?? '';
   };
 
   // Tab and Shift+Tab cycle inside the dialog.
@@ -186,6 +194,8 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
 
   return {
     layer: () => layer,
+    /** Settles once the dialog and the declaration can be shown (the core ready, the purposes here). */
+    needs,
     showBanner,
     showPreferences,
     hide: () => {

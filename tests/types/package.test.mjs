@@ -16,7 +16,7 @@ test('the package is publishable: MIT, not private, and npm pack ships what a si
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'NOTICE', 'README.md', 'dist/smartcp-core.js', 'dist/smartcp-integrations.js',
-    'dist/smartcp-reopen.js', 'dist/smartcp-ui.js', 'dist/smartcp.d.ts', 'dist/smartcp.js', 'dist/smartcp.wasm', 'package.json']);
+    'dist/smartcp-purposes.js', 'dist/smartcp-reopen.js', 'dist/smartcp-ui.js', 'dist/smartcp.d.ts', 'dist/smartcp.js', 'dist/smartcp.wasm', 'package.json']);
   assert.match(readFileSync(path.join(root, 'LICENSE'), 'utf8'), /^MIT License/);
   assert.match(readFileSync(path.join(root, 'NOTICE'), 'utf8'), /Open Cookie Database[\s\S]*Apache License, Version 2\.0/);
   assert.match(readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${pkg.version.replaceAll('.', '\\.')} `, 'm'), 'the CHANGELOG has this version');
