@@ -4,13 +4,24 @@
 // out of its output slots; only numbers cross the calls.
 
 /**
- * The imports the standalone module needs: a notice that memory grew, and the exit libc calls on abort.
+ * The imports the standalone module needs: a notice that memory grew, the exit libc calls on abort, and
+ * the number parser its strtod stands on (wasm/libc_overrides.cpp): the JS engine's own, exact.
  * @param {ReturnType<import('./intrinsics.js').captureIntrinsics>} I
+ * @param {{memory: WebAssembly.Memory|null}} late the module's memory, once it is instantiated
  */
-export function coreImports(I) {
+export function coreImports(I, late = { __proto__: null, memory: null }) {
   return {
     __proto__: null,
-    env: { __proto__: null, emscripten_notify_memory_growth() {} },
+    env: {
+      __proto__: null,
+      emscripten_notify_memory_growth() {},
+      smartcp_parse_number(at, length) {
+        const bytes = I.byteView(I.memoryBuffer(late.memory), at >>> 0, length >>> 0);
+        let text = '';
+        for (let i = 0; i < length; i++) text += I.fromCharCode(bytes[i]);
+        return +text;  // ToNumber: the grammar of a JSON number is within it, rounded as strtod rounds
+      },
+    },
     wasi_snapshot_preview1: {
       __proto__: null,
       proc_exit(code) {
@@ -27,8 +38,9 @@ export function coreImports(I) {
  * @returns {Promise<Record<string, any>>} the module's exports (an object without a prototype)
  */
 export function instantiateCore(I, source) {
+  const late = { __proto__: null, memory: null };
   return new I.Promise((resolve, reject) => {
-    I.promiseThen(I.wasmInstantiate(source, coreImports(I)), (result) => {
+    I.promiseThen(I.wasmInstantiate(source, coreImports(I, late)), (result) => {
       try {
         let exports;
         try {
@@ -36,6 +48,7 @@ export function instantiateCore(I, source) {
         } catch {
           exports = I.instanceExports(I.getOwnPropertyDescriptor(result, 'instance').value);
         }
+        late.memory = exports.memory;
         exports._initialize();
         resolve(exports);
       } catch (error) {

@@ -87,13 +87,18 @@ bool Pattern::matches(std::string_view name) const {
   }
 
   // Reachable positions after each segment: linear in segments x name length, no backtracking blow-up.
-  thread_local std::vector<std::uint8_t> reach;
-  thread_local std::vector<std::uint8_t> next;
+  // On the stack for the names sites use; a longer one gets the heap.
   const std::size_t n = name.size();
-  reach.assign(n + 1, 0);
+  constexpr std::size_t kOnStack = 256;
+  std::uint8_t stack[2][kOnStack + 1];
+  std::vector<std::uint8_t> heap;
+  if (n > kOnStack) heap.resize(2 * (n + 1));
+  std::uint8_t* reach = n > kOnStack ? heap.data() : stack[0];
+  std::uint8_t* next = n > kOnStack ? heap.data() + n + 1 : stack[1];
+  std::fill(reach, reach + n + 1, 0);
   reach[0] = 1;
   for (const Segment& segment : segments_) {
-    next.assign(n + 1, 0);
+    std::fill(next, next + n + 1, 0);
     bool any = false;
     switch (segment.type) {
       case Segment::Type::literal: {
@@ -114,14 +119,14 @@ bool Pattern::matches(std::string_view name) const {
         break;
       }
       case Segment::Type::any: {
-        const auto first = std::find(reach.begin(), reach.end(), 1);
-        std::fill(next.begin() + (first - reach.begin()), next.end(), 1);
-        any = first != reach.end();
+        const std::uint8_t* first = std::find(reach, reach + n + 1, 1);
+        std::fill(next + (first - reach), next + n + 1, 1);
+        any = first != reach + n + 1;
         break;
       }
     }
     if (!any) return false;
-    reach.swap(next);
+    std::swap(reach, next);
   }
   return reach[n] != 0;
 }

@@ -184,6 +184,7 @@ export function guardElements(win, I, holds) {
   const nodeType = I.getter(N, 'nodeType');
   const tagName = I.getter(E, 'tagName');
   const firstChild = I.getter(N, 'firstChild');
+  const listLength = I.getter(win.NodeList.prototype, 'length');
   const qsa = [null, I.uncurry(E.querySelectorAll), I.uncurry(win.Document.prototype.querySelectorAll),
     I.uncurry(win.DocumentFragment.prototype.querySelectorAll)];
   const innerHTML = I.getOwnPropertyDescriptor(E, 'innerHTML');
@@ -218,9 +219,13 @@ export function guardElements(win, I, holds) {
       }
     },
     hasChildren: (node) => firstChild(node) !== null,
+    /** The matches as an array (a NodeList's length is the page's to patch). */
     querySelectorAll: (root, selector) => {
       const t = nodeType(root);
-      return qsa[t === 1 ? 1 : t === 9 ? 2 : 3](root, selector);
+      const list = qsa[t === 1 ? 1 : t === 9 ? 2 : 3](root, selector);
+      const out = [];
+      for (let i = 0, count = listLength(list); i < count; i++) out[i] = list[i];
+      return out;
     },
     template: () => createElement(doc, 'template'),
     content,

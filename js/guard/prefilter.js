@@ -13,10 +13,8 @@ import { FILTER, CONTAINS } from '../generated/known.js';
  */
 export function createPrefilter(I, early) {
   const { size, hashes, seed, cut } = FILTER;
-  // The filter's bytes (base64), decoded once while nothing of the page has run.
-  const bits = atob(FILTER.bits);
-  const bytes = new I.Uint8Array(bits.length);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = I.charCodeAt(bits, i);
+  // The filter's bytes (base64), as a string of bytes: decoded while nothing of the page has run.
+  const bytes = atob(FILTER.bits);
   const fnv = (text, s) => {
     let h = (0x811c9dc5 ^ s) >>> 0;
     for (let i = 0; i < text.length; i++) h = I.imul(h ^ I.charCodeAt(text, i), 0x01000193) >>> 0;
@@ -27,7 +25,7 @@ export function createPrefilter(I, early) {
     const b = (fnv(key, seed ^ 0x5bd1e995) | 1) >>> 0;
     for (let i = 0; i < hashes; i++) {
       const bit = ((a + I.imul(i, b)) >>> 0) % size;
-      if (!((bytes[bit >> 3] >> (bit & 7)) & 1)) return false;
+      if (!((I.charCodeAt(bytes, bit >> 3) >> (bit & 7)) & 1)) return false;
     }
     return true;
   };

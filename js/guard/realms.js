@@ -318,15 +318,18 @@ export function createRealms(kernel) {
     record.observe = (doc) => new win.MutationObserver((list) => {
       for (let r = 0; r < list.length; r++) {
         const added = addedNodes(list[r]);
-        for (let i = 0; i < count(added); i++) {
+        for (let i = 0, c = count(added); i < c; i++) {
           const node = added[i];
+          nodes[nodes.length] = node;
           if (!n.isElementOrFragment(node) || !n.isElement(node)) continue;
           if (tagName(node) === 'SCRIPT') holds.holdElement(node, n, 'copy');
           else if (n.getAttribute(node, 'data-smartcp-declaration') !== null) kernel.declaration(win, node);
         }
-        adoptFrames(added);
       }
+      adoptFrames(nodes);  // once for all the parser inserted since the last look
+      nodes = [];
     }).observe(doc, { childList: true, subtree: true });
+    let nodes = [];
     record.frames = () => adoptFrames([]);
     perDocument(record);
     adoptFrames([]);

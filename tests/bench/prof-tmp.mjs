@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { startServer } from '../../demo/server.mjs';
+import { launch } from '../browser/browser.mjs';
+import { root } from '../wasm/load-core.mjs';
+const here = path.join(root, 'tests/bench/widgets');
+const pagesDir = path.join(root, 'build/bench-pages');
+mkdirSync(pagesDir, { recursive: true });
+writeFileSync(path.join(pagesDir, 'smartcp.html'), readFileSync(path.join(here, 'page.html'), 'utf8').replace('<!--WIDGET-->', '<script type="application/json" id="smartcp-config">{"policyUrl": "/privacy"}</script>\n  <script src="/smartcp/smartcp.js"></script>'));
+const server = await startServer(0, [['/bench/', pagesDir]], { csp: false });
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+const context = await browser.newContext();
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await page.addInitScript(() => { window.__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true }); });
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.goto(`${base}/bench/smartcp.html`);
+await page.waitForTimeout(4000);
+const { profile } = await cdp.send('Profiler.stop');
+console.log('long tasks', JSON.stringify(await page.evaluate(() => window.__lt)));
+const self = new Map();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const dt = profile.timeDeltas; const counts = new Map();
+profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (dt[i] ?? 0)));
+for (const [id, t] of counts) { const n = byId.get(id); const cf = n.callFrame; const key = `${cf.functionName || '(anon)'} ${cf.url.split('/').pop()}:${cf.lineNumber}`; self.set(key, (self.get(key) ?? 0) + t); }
+const byUrl = new Map();
+for (const [k, t] of self) { const u = k.split(' ').slice(1).join(' ').split(':')[0] || '(native)'; byUrl.set(u, (byUrl.get(u) ?? 0) + t); }
+console.log([...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, t]) => `${(t / 1000).toFixed(1)}ms ${k}`).join('\n'));
+console.log('--');
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, t]) => `${(t / 1000).toFixed(1)}ms ${k}`).join('\n'));
+await browser.close(); server.close();
