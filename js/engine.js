@@ -105,7 +105,7 @@ export function createEngine(exports, I) {
     }
     return lengths;
   };
-  const text = (slot, length) => I.decode(view(exports.smartcp_output(slot) >>> 0, length >>> 0));
+  const text = (slot, length) => (length ? I.decode(view(exports.smartcp_output(slot) >>> 0, length >>> 0)) : '');
   const json = (length) => I.parseJson(text(0, length));
   const out = (slot) => text(slot, exports.smartcp_output_length(slot));
   const str = (value) => I.String(value);
@@ -130,7 +130,8 @@ export function createEngine(exports, I) {
     },
     /** A cookie assignment: the packed decision, what to assign instead ('' for as written), where it lives. */
     decideCookie(cookie, now) {
-      const packed = exports.smartcp_decide_cookie(handle, put(cookie)[0], now) >>> 0;
+      const length = cookie.length * 3 > FAST ? put(cookie)[0] : I.encodeInto(cookie, fastView());
+      const packed = exports.smartcp_decide_cookie(handle, length, now) >>> 0;
       return (packed & 3) === 2
         ? { __proto__: null, packed, cookie: '', scope: '' }
         : { __proto__: null, packed, cookie: out(0), scope: out(1) };

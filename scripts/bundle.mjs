@@ -28,7 +28,7 @@ const cssAsText = {
 };
 
 const common = {
-  bundle: true, minify: true, target: 'es2020', legalComments: 'none', logLevel: 'warning', plugins: [cssAsText],
+  bundle: true, minify: !process.env.SMARTCP_NO_MINIFY, target: 'es2020', legalComments: 'none', logLevel: 'warning', plugins: [cssAsText],
 };
 await esbuild.build({ ...common, entryPoints: ['js/loader.js'], format: 'iife', outfile: path.join(out, 'smartcp.js') });
 await esbuild.build({ ...common, entryPoints: ['js/runtime/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-core.js') });

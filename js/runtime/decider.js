@@ -8,8 +8,25 @@ import { decisionOf, FIELDS } from '../decision.js';
 /**
  * @param {ReturnType<import('../intrinsics.js').captureIntrinsics>} I
  * @param {ReturnType<import('../engine.js').createEngine>} engine
+ * @param {number} maxCookieDays the config's lifetime cap
  */
-export function createDecider(I, engine) {
+export function createDecider(I, engine, maxCookieDays) {
+  const maxSeconds = maxCookieDays * 86400;
+  // A lifetime no parser can read two ways: one Max-Age, a positive whole number under the cap, and no
+  // Expires. Anything else (two Max-Ages, a sign, a date, zero) is the core's to read, as Chromium would.
+  const plainLifetime = (lower) => {
+    const at = I.indexOf(lower, 'max-age');
+    if (at < 0 || I.indexOf(lower, 'max-age', at + 7) >= 0 || I.indexOf(lower, 'expires') >= 0) return false;
+    let i = at + 7;
+    while (lower[i] === ' ' || lower[i] === '\t') i++;
+    if (lower[i++] !== '=') return false;
+    while (lower[i] === ' ' || lower[i] === '\t') i++;
+    if (lower[i] < '1' || lower[i] > '9') return false;
+    let seconds = 0;
+    for (; lower[i] >= '0' && lower[i] <= '9' && seconds <= maxSeconds; i++) seconds = seconds * 10 + (I.charCodeAt(lower, i) - 48);
+    while (lower[i] === ' ' || lower[i] === '\t') i++;
+    return (i === lower.length || lower[i] === ';') && seconds <= maxSeconds;
+  };
   let caches = [];
   let cached = 0;
   const clear = () => {
@@ -40,7 +57,8 @@ export function createDecider(I, engine) {
       // The whole assignment is read when it can change the outcome, and for a cookie that needs consent:
       // where it lives is remembered, so that withdrawal deletes it there (js/runtime/sweeper.js).
       const needsConsent = ((p >>> 2) & 6) !== 0;
-      if ((p & FIELDS) || needsConsent || I.indexOf(lower, 'max-age') >= 0 || I.indexOf(lower, 'expires') >= 0) {
+      const lifetime = I.indexOf(lower, 'max-age') >= 0 || I.indexOf(lower, 'expires') >= 0;
+      if ((p & FIELDS) || needsConsent || (lifetime && !plainLifetime(lower))) {
         const r = engine.decideCookie(write.cookie, I.now());
         const d = decisionOf(r.packed);
         d.cookie = r.cookie;

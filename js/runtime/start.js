@@ -115,7 +115,7 @@ export function startRuntime(k) {
       I.warn(`SmartCP config: ${issue.path || '(config)'}: ${issue.message}`);
     }
     const config = configured.config;
-    const decider = createDecider(I, engine);
+    const decider = createDecider(I, engine, config.maxCookieDays);
     const top = realms.windows()[0];
     state = createConsentState({ I, win, engine, realm: top });
     state.load();

@@ -182,16 +182,20 @@ export function createSweeper({ I, engine, decider, realms, scopes, onCleaned = 
     }
   };
 
-  // One sweep per task, however many events ask for one.
+  // One sweep for however many events ask for one: at once when none ran lately, else once the pause
+  // is over (a page writing in a burst raises an event per write; the sweep reads the whole store).
+  const PAUSE = 200;
   let scheduled = false;
+  let last = -PAUSE;
   const soon = () => {
     if (scheduled) return;
     scheduled = true;
     I.setTimeout(() => {
       scheduled = false;
+      last = I.now();
       sweep();
       fingerprint = print();
-    }, 0);
+    }, I.now() - last < PAUSE ? PAUSE : 0);
   };
   // What changes when anything is written (a new key, a new cookie), cheap to read: a write that raised
   // no event here (a borrowed native, another realm) shows up in it.
@@ -210,6 +214,7 @@ export function createSweeper({ I, engine, decider, realms, scopes, onCleaned = 
     __proto__: null,
     sweep() {
       const n = sweep();
+      last = I.now();
       fingerprint = print();
       return n;
     },

@@ -224,6 +224,7 @@ test('cause 3: a realm reached before its load event (a tracker that polls) leav
     const e = document.createElement('embed');
     e.type = 'text/html';
     e.src = plain;
+    window.__embedLoaded = new Promise((resolve) => e.addEventListener('load', resolve, { once: true }));
     document.body.append(e);
     out.embed = await poll(() => {
       const w = window[window.length - 1];
@@ -241,8 +242,11 @@ test('cause 3: a realm reached before its load event (a tracker that polls) leav
     const left = [...GA(await g.keys('localStorage')), ...GA(await g.keys('sessionStorage')), ...GA(await g.cookies())];
     return left.length === 0 || left;
   }, 'still stored', 6000);
-  // And the realm is guarded from then on.
-  const later = await g.page.evaluate(() => window.__attack(window[window.length - 1], window, 'later'));
+  // And once it has loaded, the realm is guarded.
+  const later = await g.page.evaluate(async () => {
+    await window.__embedLoaded;
+    return window.__attack(window[window.length - 1], window, 'later');
+  });
   assert.deepEqual(later, { errors: [], seen: [] });
   await g.clean();
   await g.close();
