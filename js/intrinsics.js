@@ -14,8 +14,11 @@
 export function captureIntrinsics(win) {
   const { Reflect: R, Object: O, Array: A, JSON: J } = win;
   const apply = R.apply;
-  // fn(self, ...args): the method called on `self` with no lookup on it or on Function.prototype.
-  const uncurry = (fn) => (self, ...args) => apply(fn, self, args);
+  // fn(self, ...args): the method called on `self` with no lookup on it or on Function.prototype. The
+  // browser's own `call` bound to `fn` now: patching Function.prototype.call or bind later changes
+  // nothing, and no wrapper of ours runs on each call.
+  const { call, bind } = win.Function.prototype;
+  const uncurry = (fn) => apply(bind, call, [fn]);
   const gOPD = O.getOwnPropertyDescriptor;
   // A getter of the browser's, callable on any object; null where there is none (Node has no DOM).
   const getter = (proto, name) => {
@@ -86,14 +89,12 @@ export function captureIntrinsics(win) {
     charCodeAt: uncurry(win.String.prototype.charCodeAt),
     toLowerCase: uncurry(win.String.prototype.toLowerCase),
     startsWith: uncurry(win.String.prototype.startsWith),
-    arraySlice: uncurry(A.prototype.slice),
     parseJson: (text) => jsonParse(text, bare),
     stringify: J.stringify,
     now: win.Date.now,
     dateParse: win.Date.parse,
     utcString: (ms) => apply(toUTCString, new D(ms), []),
     imul: win.Math.imul,
-    min: win.Math.min,
     TypeError: win.TypeError,
     Error: win.Error,
     DOMException: win.DOMException,
@@ -102,7 +103,6 @@ export function captureIntrinsics(win) {
     resolved: (value) => apply(promiseResolve, PromiseCtor, [value]),
     rejected: (reason) => apply(promiseReject, PromiseCtor, [reason]),
     setTimeout: (fn, ms) => apply(setTimeout, win, [fn, ms]),
-    queueMicrotask: (fn) => apply(queueMicrotask, win, [fn]),
     addEventListener: uncurry(win.EventTarget.prototype.addEventListener),
     removeEventListener: uncurry(win.EventTarget.prototype.removeEventListener),
     dispatchEvent: uncurry(win.EventTarget.prototype.dispatchEvent),
@@ -110,7 +110,6 @@ export function captureIntrinsics(win) {
     // UTF-8 into a byte view; bytes back to text. Lone surrogates become U+FFFD on the way in.
     encodeInto: (text, view) => apply(encodeInto, encoder, [text, view]).written,
     decode: (view) => apply(decode, decoder, [view]),
-    Uint8Array: U8,
     byteView: (buffer, offset, length) => new U8(buffer, offset, length),
     URL: win.URL,
     urlHost: getter(win.URL.prototype, 'hostname'),
@@ -140,6 +139,5 @@ export function captureIntrinsics(win) {
     groupCollapsed: consoleMethod('groupCollapsed'),
     groupEnd: consoleMethod('groupEnd'),
     table: consoleMethod('table'),
-    log: consoleMethod('log'),
   });
 }

@@ -110,7 +110,7 @@ export function createHolds(I, hosts, trusted, blocked, loading) {
     beforeInsert(node, n) {
       if (!n.isElementOrFragment(node)) return;
       if (n.isElement(node) && n.matches(node, SELECTOR)) holdElement(node, n, 'again');
-      if (n.hasChildren(node)) {
+      if (n.hasChildren(node) && n.has(node, SELECTOR)) {
         const found = n.querySelectorAll(node, SELECTOR);
         for (let i = 0; i < found.length; i++) holdElement(found[i], n, 'again');
       }
@@ -187,6 +187,8 @@ export function guardElements(win, I, holds) {
   const listLength = I.getter(win.NodeList.prototype, 'length');
   const qsa = [null, I.uncurry(E.querySelectorAll), I.uncurry(win.Document.prototype.querySelectorAll),
     I.uncurry(win.DocumentFragment.prototype.querySelectorAll)];
+  const qs = [null, I.uncurry(E.querySelector), I.uncurry(win.Document.prototype.querySelector),
+    I.uncurry(win.DocumentFragment.prototype.querySelector)];
   const innerHTML = I.getOwnPropertyDescriptor(E, 'innerHTML');
   const content = I.getter(win.HTMLTemplateElement.prototype, 'content');
   const accessor = (name) => I.getOwnPropertyDescriptor(H, name);
@@ -220,6 +222,11 @@ export function guardElements(win, I, holds) {
     },
     hasChildren: (node) => firstChild(node) !== null,
     /** The matches as an array (a NodeList's length is the page's to patch). */
+    /** Whether anything under `root` matches (one native call, for the common case of nothing). */
+    has: (root, selector) => {
+      const t = nodeType(root);
+      return qs[t === 1 ? 1 : t === 9 ? 2 : 3](root, selector) !== null;
+    },
     querySelectorAll: (root, selector) => {
       const t = nodeType(root);
       const list = qsa[t === 1 ? 1 : t === 9 ? 2 : 3](root, selector);

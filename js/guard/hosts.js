@@ -65,10 +65,29 @@ export function createHostMatcher(I, early, base) {
    * The endpoint `url` goes to: {url, bits (what it needs), platform (index or -1), flags, held}, or null
    * when it is no tracker's (or one the site allows).
    */
+  // Endpoints already read, by the URL as given with the base it was read against (a page sends the
+  // same beacons and adds the same scripts again and again). Emptied rather than grown without end.
+  let cache = I.create(null);
+  let cached = 0;
   function classify(url) {
+    const baseUrl = base();
+    const key = `${baseUrl}\n${url}`;
+    let c = cache[key];
+    if (c === undefined) {
+      if (++cached > 500) {
+        cache = I.create(null);
+        cached = 1;
+      }
+      c = cache[key] = read(url, baseUrl);
+    }
+    return c && { __proto__: null, url: c[0], bits: c[1], platform: c[2], flags: c[3], held: (c[1] & ~granted) !== 0 };
+  }
+
+  // [href, bits, platform, flags] of the endpoint `url` goes to, or null.
+  function read(url, baseUrl) {
     let parsed;
     try {
-      parsed = new I.URL(url, base());
+      parsed = new I.URL(url, baseUrl);
     } catch {
       return null;
     }
@@ -95,7 +114,7 @@ export function createHostMatcher(I, early, base) {
       }
     }
     if (!best || !(best[1] & ANY)) return null;
-    return { __proto__: null, url: I.urlHref(parsed), bits: best[1], platform: best[2], flags: best[3], held: (best[1] & ~granted) !== 0 };
+    return [I.urlHref(parsed), best[1], best[2], best[3]];
   }
 
   return {

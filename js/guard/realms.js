@@ -186,10 +186,22 @@ export function createRealms(kernel) {
         }
       }
     };
+    // Whether the nodes given bring a frame (most insertions do not: one native query each).
+    const bringsFrame = (args) => {
+      for (let i = 0; i < args.length; i++) {
+        try {
+          const type = nodeType(args[i]);
+          if ((type === 1 && matches(args[i], FRAMES)) || ((type === 1 || type === 11) && n.has(args[i], FRAMES))) return true;
+        } catch {
+          // not a node: the native call says so
+        }
+      }
+      return false;
+    };
     const insertion = (proto, name, nodesFrom) => hookMethod(I, proto, name, (native, self, args) => {
       inserting(args, nodesFrom);
       const result = I.apply(native, self, args);
-      adoptFrames(args);
+      if (shadowRoots.length || bringsFrame(args)) adoptFrames(args);
       return result;
     });
     insertion(N, 'appendChild', 0);

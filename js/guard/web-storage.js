@@ -13,9 +13,16 @@ const KINDS = ['localStorage', 'sessionStorage'];
  */
 export function createStorageRegistry(I) {
   const entries = new I.WeakMap();  // proxy or target -> entry
+  const reachers = new I.WeakMap();  // window -> reaches its storages
   return {
     __proto__: null,
     committing: 0,  // > 0 while a write is carried out through a wrapper of someone else's
+    reachable: (win, reach) => I.weakSet(reachers, win, reach),
+    /** Reaches the storages of `win` (another guarded window's too), so that their objects are known. */
+    reach(win) {
+      const reach = win !== null && (typeof win === 'object' || typeof win === 'function') ? I.weakGet(reachers, win) : undefined;
+      if (reach) reach();
+    },
     add(entry) {
       I.weakSet(entries, entry.proxy, entry);
       I.weakSet(entries, entry.target, entry);
@@ -77,7 +84,10 @@ export function guardWebStorage(win, I, gate, registry, adopt) {
   // The entry for a method's `this`: ours (any realm's), or a genuine storage we do not know (another
   // window's, reached some other way), decided as Web Storage. Undefined: not a storage at all.
   const entryFor = (self) => {
-    const known = registry.entry(self);
+    let known = registry.entry(self);
+    if (known) return known;
+    reachAll();  // a storage of this window the page reached some other way
+    known = registry.entry(self);
     if (known) return known;
     if (genuine(self)) return { __proto__: null, proxy: self, target: self, kind: 'localStorage', genuine: true, natives };
     return undefined;
@@ -125,18 +135,73 @@ export function guardWebStorage(win, I, gate, registry, adopt) {
       registry.committing--;
     }
   };
+  // Each storage is reached the first time anything asks for it (the page, a borrowed getter, a storage
+  // event, the clean-up): reaching it makes Chromium load the origin's data, which the widget's start
+  // does not wait for.
   const access = I.create(null);
+  const ensures = [];
   for (let k = 0; k < KINDS.length; k++) {
     const kind = KINDS[k];
     const d = I.getOwnPropertyDescriptor(win, kind);
     if (!d) continue;
-    let target;
-    try {
-      target = d.get ? I.apply(d.get, win, []) : d.value;
-    } catch {
-      continue;  // storage disabled by the browser: nothing to guard
-    }
-    if (target === null || typeof target !== 'object') continue;
+    let entry = null;  // null: not reached yet; false: storage disabled by the browser
+    const ensure = () => {
+      if (entry !== null) return entry;
+      entry = false;
+      let target;
+      try {
+        target = d.get ? I.apply(d.get, win, []) : d.value;
+      } catch {
+        return entry;  // storage disabled by the browser: nothing to guard
+      }
+      if (target === null || typeof target !== 'object') return entry;
+      entry = guardStorage(target, kind);
+      return entry;
+    };
+    ensures[ensures.length] = ensure;
+    access[kind] = {
+      __proto__: null,
+      length: () => {
+        const e = ensure();
+        if (!e) return 0;
+        return e.genuine ? lengthOf(e.target) : +I.get(e.target, 'length', e.target);
+      },
+      keys() {
+        const e = ensure();
+        const list = [];
+        if (!e) return list;
+        const n = this.length();
+        for (let i = 0; i < n; i++) {
+          const key = call(e, 'key', [i]);
+          if (key !== null) list[list.length] = key;
+        }
+        return list;
+      },
+      get: (key) => (ensure() ? call(entry, 'getItem', [key]) : null),
+      set: (key, value) => { if (ensure()) setOn(entry, key, value); },
+      remove: (key) => { if (ensure()) call(entry, 'removeItem', [key]); },
+    };
+    // window.localStorage, also when the getter is borrowed and called on another window.
+    const getter = d.get ?? (() => d.value);
+    I.defineProperty(win, kind, {
+      __proto__: null,
+      get: hookGetter(I, getter, (native, self) => {
+        if (self !== win && self !== undefined && self !== null) adopt(self);
+        registry.reach(self === undefined || self === null ? win : self);
+        const object = I.apply(native, self === undefined ? win : self, []);
+        return registry.entry(object)?.proxy ?? object;
+      }),
+      enumerable: d.enumerable,
+      configurable: true,
+    });
+  }
+  const reachAll = () => {
+    for (let i = 0; i < ensures.length; i++) ensures[i]();
+  };
+  registry.reachable(win, reachAll);
+
+  // The proxy of `target`, the storage object the window has (the browser's, or a wrapper of someone's).
+  function guardStorage(target, kind) {
     // The natives of the storage's own realm, captured when it was guarded: another realm's (whose page
     // may have replaced them first) never gets the object behind the proxy.
     const entry = { __proto__: null, target, kind, genuine: genuine(target), win, proxy: null, natives };
@@ -165,39 +230,13 @@ export function guardWebStorage(win, I, gate, registry, adopt) {
       },
     });
     registry.add(entry);
-    access[kind] = {
-      __proto__: null,
-      length: () => (entry.genuine ? lengthOf(target) : +I.get(target, 'length', target)),
-      keys() {
-        const n = this.length();
-        const list = [];
-        for (let i = 0; i < n; i++) {
-          const key = call(entry, 'key', [i]);
-          if (key !== null) list[list.length] = key;
-        }
-        return list;
-      },
-      get: (key) => call(entry, 'getItem', [key]),
-      set: (key, value) => setOn(entry, key, value),
-      remove: (key) => call(entry, 'removeItem', [key]),
-    };
-    // window.localStorage, also when the getter is borrowed and called on another window.
-    const getter = d.get ?? (() => target);
-    I.defineProperty(win, kind, {
-      __proto__: null,
-      get: hookGetter(I, getter, (native, self) => {
-        if (self !== win && self !== undefined && self !== null) adopt(self);
-        const object = I.apply(native, self === undefined ? win : self, []);
-        return registry.entry(object)?.proxy ?? object;
-      }),
-      enumerable: d.enumerable,
-      configurable: true,
-    });
+    return entry;
   }
 
   // A storage event's storageArea is the window's storage: the proxy, never the object behind it.
   hookAccessor(I, win.StorageEvent?.prototype, 'storageArea', {
     get: (native, self) => {
+      reachAll();
       const object = I.apply(native, self, []);
       return registry.entry(object)?.proxy ?? object;
     },

@@ -334,7 +334,7 @@ test('the reopen button can sit on the right or be turned off for the site\'s ow
   await action(none.page, 'reject-all').click();
   assert.equal(await none.page.locator('smartcp-widget .reopen').count(), 0);
   await none.page.locator('#own-link').click();
-  assert.ok(await dialog(none.page).isVisible());
+  await dialog(none.page).waitFor();  // once the core and the purposes are there
   await none.context.close();
 });
 
