@@ -44,6 +44,13 @@ if [ $short = 1 ]; then node tests/bench/sweep_bench.mjs --short; else node test
 echo "== SmartCP, vanilla-cookieconsent and Klaro side by side in Chromium (budget: time to banner ratio 1)"
 if [ $short = 1 ]; then node tests/bench/widgets_bench.mjs --short; else node tests/bench/widgets_bench.mjs || status=1; fi
 
+echo "== consent-log server on SQLite (floor 5,000 entries/s)"
+if [ ! -x build/native/server/smartcp-log-server ]; then
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/native -j"$(nproc)" --target smartcp-log-server >/dev/null
+fi
+if [ $short = 1 ]; then node tests/bench/log_server_bench.mjs --short; else node tests/bench/log_server_bench.mjs || status=1; fi
+
 echo "== sizes"
 if [ $short = 1 ]; then node tests/bench/size.mjs --report-only; else node tests/bench/size.mjs || status=1; fi
 exit $status

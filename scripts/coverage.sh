@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 floor="${1:-90}"
 
 if [ ! -f build/coverage/CMakeCache.txt ]; then
-  cmake -S . -B build/coverage -DCMAKE_BUILD_TYPE=Debug -DSMARTCP_COVERAGE=ON -DSMARTCP_BENCH=OFF >/dev/null
+  cmake -S . -B build/coverage -DCMAKE_BUILD_TYPE=Debug -DSMARTCP_COVERAGE=ON -DSMARTCP_BENCH=OFF -DSMARTCP_SERVER=OFF >/dev/null
 fi
 cmake --build build/coverage -j"$(nproc)" >/dev/null
 find build/coverage -name '*.gcda' -delete

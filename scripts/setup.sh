@@ -12,6 +12,7 @@ APT_PACKAGES=(
   lcov                                 # line coverage of core/
   chromium                             # browser tests (never a downloaded browser)
   gzip                                 # size reports
+  libcpp-httplib-dev libsqlite3-dev libpq-dev postgresql pkg-config   # the consent-log server
 )
 
 missing=()

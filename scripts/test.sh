@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test: native (GoogleTest under ctest), line coverage of core/,
 # bounded fuzzing, the wasm build under Node (shared vectors, glue, dist/ equals a fresh build), the
-# TypeScript types and the package, the generated tables, the browser tests in Chromium, and the benchmarks in short mode. Ends with one line: "N passed, N failed".
+# consent-log server (SQLite and a throwaway PostgreSQL cluster), the TypeScript types and the package, the generated tables, the browser tests in Chromium, and the benchmarks in short mode. Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
@@ -46,11 +46,24 @@ native() {
 
 fresh_dist() { rm -rf build/dist && scripts/build.sh build/dist; }
 
+# A throwaway PostgreSQL cluster, so that the consent-log server's tests run against both databases.
+pg_dir="$(mktemp -d /tmp/smartcp-pg.XXXXXX)"
+trap 'scripts/pg-test-cluster.sh stop "$pg_dir"' EXIT
+start_postgres() {
+  local url
+  url="$(scripts/pg-test-cluster.sh start "$pg_dir")" || return 1
+  echo "postgres: $url"
+  export SMARTCP_TEST_PG_URL="$url"
+}
+echo "== postgres"
+if start_postgres; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 stage native-tests native
 stage coverage scripts/coverage.sh 90
 stage fuzz scripts/fuzz.sh "${SMARTCP_FUZZ_SECONDS:-15}"
 stage wasm-build fresh_dist
 stage wasm-tests env SMARTCP_FRESH_DIST=build/dist node --test --test-reporter=tap tests/wasm/
+stage server-tests node --test --test-reporter=tap --test-concurrency=1 tests/server/
 stage types node --test --test-reporter=tap tests/types/
 stage tools node --test --test-reporter=tap tests/tools/
 if [ -d tests/browser ]; then
