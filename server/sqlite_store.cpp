@@ -1,10 +1,12 @@
 // The embedded default. WAL with synchronous=NORMAL: a commit is in the WAL file before add() returns,
 // so it survives the process being killed (a power cut may lose the last commits; FULL would cost an
-// fsync per entry). One connection behind a mutex (SQLite serialises writers anyway), and entries that
-// arrive together share a transaction.
+// fsync per entry). One connection behind a mutex (SQLite serialises writers anyway); entries that arrive
+// together share a transaction, written by one thread.
 #include <sqlite3.h>
 
 #include <condition_variable>
+#include <future>
+#include <thread>
 #include <mutex>
 #include <vector>
 
@@ -65,7 +67,7 @@ void bind_text(sqlite3_stmt* s, int index, const std::string& value) {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
       std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       throw StoreError("cannot open the SQLite database " + path + ": " + why);
@@ -82,38 +84,32 @@ class SqliteStore final : public Store {
         "SELECT day, revision, method, COUNT(*), SUM(analytics), SUM(marketing) FROM consent_log "
         "WHERE day BETWEEN ? AND ? GROUP BY day, revision, method ORDER BY day, revision, method");
     purge_ = std::make_unique<Statement>(db_, "DELETE FROM consent_log WHERE received < ?");
+    writer_ = std::thread([this] { write_loop(); });
   }
 
   ~SqliteStore() override {
+    {
+      std::lock_guard lock(queue_mutex_);
+      stopping_ = true;
+    }
+    arrived_.notify_one();
+    writer_.join();
     insert_.reset(), find_.reset(), erase_.reset(), after_.reset(), stats_.reset(), purge_.reset();
     sqlite3_close(db_);
   }
 
-  // Group commit: entries arriving together are written in one transaction by whichever caller finds
-  // no write under way; each caller returns once its own entry is committed (or throws if that failed).
+  // Group commit: a writer thread takes whatever entries have arrived and writes them in one
+  // transaction; each caller returns once its own entry is committed (or throws if that failed).
   void add(const LogEntry& entry, TimeMs received) override {
-    Pending me{&entry, received, false, {}};
-    std::unique_lock lock(queue_mutex_);
-    queue_.push_back(&me);
-    while (!me.done) {
-      if (writing_) {
-        written_.wait(lock);
-        continue;
-      }
-      writing_ = true;
-      std::vector<Pending*> batch;
-      batch.swap(queue_);
-      lock.unlock();
-      std::string error = write(batch);
-      lock.lock();
-      for (Pending* p : batch) {
-        p->error = error;
-        p->done = true;
-      }
-      writing_ = false;
-      written_.notify_all();
+    Pending me{&entry, received, {}};
+    std::future<std::string> result = me.result.get_future();
+    {
+      std::lock_guard lock(queue_mutex_);
+      if (stopping_) throw StoreError("the store is closing");
+      queue_.push_back(&me);
     }
-    if (!me.error.empty()) throw StoreError(me.error);
+    arrived_.notify_one();
+    if (std::string error = result.get(); !error.empty()) throw StoreError(error);
   }
 
   std::vector<StoredEntry> find(const std::string& id) override {
@@ -171,9 +167,22 @@ class SqliteStore final : public Store {
   struct Pending {
     const LogEntry* entry;
     TimeMs received;
-    bool done = false;
-    std::string error;
+    std::promise<std::string> result;  // empty when committed, else why not
   };
+
+  void write_loop() {
+    std::unique_lock lock(queue_mutex_);
+    for (;;) {
+      arrived_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, nothing left
+      std::vector<Pending*> batch;
+      batch.swap(queue_);
+      lock.unlock();
+      std::string error = write(batch);
+      for (Pending* p : batch) p->result.set_value(error);
+      lock.lock();
+    }
+  }
 
   // One transaction for the batch; on failure none of it is kept and the reason is returned.
   std::string write(const std::vector<Pending*>& batch) {
@@ -229,9 +238,10 @@ class SqliteStore final : public Store {
 
   std::mutex mutex_;  // the connection and its statements
   std::mutex queue_mutex_;
-  std::condition_variable written_;
+  std::condition_variable arrived_;
   std::vector<Pending*> queue_;
-  bool writing_ = false;
+  bool stopping_ = false;
+  std::thread writer_;
   sqlite3* db_ = nullptr;
   std::unique_ptr<Statement> insert_, find_, erase_, after_, stats_, purge_;
 };
