@@ -47,9 +47,30 @@ function resolve(urlPath, mounts) {
   return null;
 }
 
-// The receiver of `logEndpoint`: POST /consent-log takes one JSON entry (kept in memory, the latest
-// 1000), GET /consent-log lists them. A real site stores them as its proof of consent.
+// The receiver of `logEndpoint`. With a consent-log server (SMARTCP_LOG_SERVER, as scripts/demo.sh
+// starts it) POST /consent-log and GET /consent-log/{id} are passed to its POST /consent and
+// GET /consent/{id}, so that the page's beacon stays same-origin. Without one (a bare clone, the tests)
+// POST /consent-log keeps the entry in memory (the latest 1000) and GET /consent-log lists them.
 const LOG_PATH = '/consent-log';
+async function relayToLogServer(req, res, logServer, pathname) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > 16384) return res.writeHead(413).end();
+    chunks.push(chunk);
+  }
+  const target = req.method === 'POST' ? '/consent' : `/consent/${encodeURIComponent(pathname.slice(LOG_PATH.length + 1))}`;
+  try {
+    const answer = await fetch(logServer + target, {
+      method: req.method, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+      headers: { 'content-type': 'application/json' },
+    });
+    res.writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(Buffer.from(await answer.arrayBuffer()));
+  } catch {
+    res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `the consent-log server at ${logServer} does not answer` }));
+  }
+}
 function consentLog(req, res, entries) {
   if (req.method === 'GET') {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(entries));
@@ -86,15 +107,20 @@ function gzipOnce(file, body) {
 /**
  * @param {number} listenPort
  * @param {[string, string][]} extraMounts more [urlPrefix, folder] pairs, looked up first (tests mount their fixtures)
- * @param {{csp?: boolean}} options csp: false serves without a Content-Security-Policy (benchmarks of widgets that need inline styles)
+ * @param {{csp?: boolean, logServer?: string}} options csp: false serves without a Content-Security-Policy (benchmarks of
+ *   widgets that need inline styles); logServer: the consent-log server's URL to relay /consent-log to
  */
-export function startServer(listenPort = port, extraMounts = [], { csp: withCsp = true } = {}) {
+export function startServer(listenPort = port, extraMounts = [], { csp: withCsp = true, logServer = process.env.SMARTCP_LOG_SERVER } = {}) {
   const mounts = [...extraMounts, ...MOUNTS];
   const logEntries = [];
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
-      if (url.pathname === LOG_PATH && (req.method === 'POST' || req.method === 'GET')) {
+      if (logServer && ((url.pathname === LOG_PATH && req.method === 'POST') || (url.pathname.startsWith(LOG_PATH + '/') && req.method === 'GET'))) {
+        await relayToLogServer(req, res, logServer.replace(/\/$/, ''), url.pathname);
+        return;
+      }
+      if (!logServer && url.pathname === LOG_PATH && (req.method === 'POST' || req.method === 'GET')) {
         consentLog(req, res, logEntries);
         return;
       }
@@ -137,6 +163,8 @@ export function startServer(listenPort = port, extraMounts = [], { csp: withCsp 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await startServer();
   console.log(`SmartCP demo: http://${host}:${server.address().port}/  (Ctrl-C stops it)`);
+  const logServer = process.env.SMARTCP_LOG_SERVER;
+  console.log(logServer ? `consent log: ${logServer} (through /consent-log)` : 'consent log: in memory (GET /consent-log lists it)');
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

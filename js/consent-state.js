@@ -77,8 +77,10 @@ export function createConsentState({ I, win, engine, realm }) {
      * @param {{lang: string, textHash: string}} proof the language and the hash of the texts shown
      */
     choose(method, analytics, marketing, proof) {
+      // A visitor keeps one id across their choices, so that the consent log gives the whole history
+      // for it; a forgotten or expired choice starts a new one.
       const made = engine.createRecord({
-        __proto__: null, id: uuid(win), site, method, analytics: !!analytics, marketing: !!marketing, now: I.now(),
+        __proto__: null, id: record ? record.id : uuid(win), site, method, analytics: !!analytics, marketing: !!marketing, now: I.now(),
         lang: I.String(proof.lang), textHash: I.String(proof.textHash), gpc: win.navigator.globalPrivacyControl === true,
         secure: win.location.protocol === 'https:',
       });
