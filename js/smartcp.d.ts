@@ -197,7 +197,7 @@ export interface SmartCPConfig {
   consentMode?: boolean | 'basic' | 'advanced';
   /** 0 to 10000 ms, default 500. */
   waitForUpdate?: number;
-  /** Explain decisions in the console: keys no catalog knows, with an entry to paste. */
+  /** Explain decisions in the console: each refused or redacted write and held script or request, once, with its rule; keys no catalog knows, with an entry to paste. */
   debug?: boolean;
   catalog?: CatalogEntry[];
   /** The tracker database's platforms, by name: override a category, switch one off, or on with its generic names. */
@@ -211,7 +211,8 @@ export interface SmartCPConfig {
 
 declare global {
   interface Window {
-    readonly SmartCP: SmartCP;
+    /** Undefined when smartcp.js did not run (not on the page, or removed by a blocker): `window.SmartCP?.…`. */
+    readonly SmartCP?: SmartCP;
   }
   interface WindowEventMap {
     'smartcp:ready': CustomEvent<Consent | null>;

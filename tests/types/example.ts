@@ -19,16 +19,18 @@ export const config: SmartCPConfig = {
 };
 
 export async function onReady(): Promise<boolean> {
-  const consent: Consent | null = await window.SmartCP.ready;
-  window.SmartCP.on('change', (next) => {
+  const smartcp = window.SmartCP;
+  if (!smartcp) return false;  // smartcp.js did not run: not on the page, or removed by a blocker
+  const consent: Consent | null = await smartcp.ready;
+  smartcp.on('change', (next) => {
     if (next?.categories.analytics) console.log('analytics granted', next.method);
   }).on('blocked', (write) => console.log(write.name, write.kind, write.reason));
   window.addEventListener('smartcp:consent', (event) => console.log(event.detail.id));
   const kind: StorageKind = 'localStorage';
-  if (!window.SmartCP.isAllowed('ssupp_CHAT_KEY', kind)) await window.SmartCP.showPreferences();
-  const updated = await window.SmartCP.setConsent({ marketing: false });
-  const text = window.SmartCP.exportRecord();
+  if (!smartcp.isAllowed('ssupp_CHAT_KEY', kind)) await smartcp.showPreferences();
+  const updated = await smartcp.setConsent({ marketing: false });
+  const text = smartcp.exportRecord();
   const record: ConsentRecord | null = text ? JSON.parse(text) : null;
-  await window.SmartCP.setLanguage('cs');
-  return !!consent && updated.categories.functional && record?.version === 2 && window.SmartCP.accepted('analytics');
+  await window.SmartCP?.setLanguage('cs');
+  return !!consent && updated.categories.functional && record?.version === 2 && smartcp.accepted('analytics');
 }

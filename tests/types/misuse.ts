@@ -1,14 +1,16 @@
 // Mistakes the types must catch: each line below is an error, or tsc fails on the unused directive.
 import type { SmartCPConfig } from '../../dist/smartcp';
 
+// @ts-expect-error window.SmartCP is undefined when smartcp.js did not run
+void window.SmartCP.ready;
 // @ts-expect-error functional cannot be withdrawn
-void window.SmartCP.setConsent({ functional: false });
+void window.SmartCP?.setConsent({ functional: false });
 // @ts-expect-error not a supported language
-void window.SmartCP.setLanguage('de');
+void window.SmartCP?.setLanguage('de');
 // @ts-expect-error not an event
-window.SmartCP.on('opened', () => {});
+window.SmartCP?.on('opened', () => {});
 // @ts-expect-error not a storage kind
-window.SmartCP.isAllowed('x', 'disk');
+window.SmartCP?.isAllowed('x', 'disk');
 // @ts-expect-error window.SmartCP cannot be replaced
 window.SmartCP = null;
 
