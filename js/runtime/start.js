@@ -5,6 +5,7 @@
 // changed(): decisions, clean-up, what the visitor sees, the vendors, the other tabs, events.
 import { createEngine } from '../engine.js';
 import { loadCore } from './load-core.js';
+import { startDebugLog } from './debug-log.js';
 import { createDecider } from './decider.js';
 import { createSweeper } from './sweeper.js';
 import { createObserved } from './observed.js';
@@ -256,7 +257,10 @@ export function startRuntime(k) {
         integrationsFailed(error);
       }
     }, integrationsFailed);
-    if (config.debug) I.setTimeout(() => observed.printUnknown(gate.observed()), 2000);
+    if (config.debug) {
+      I.setTimeout(() => observed.printUnknown(gate.observed()), 2000);
+      startDebugLog({ I, engine, api: api.api });
+    }
     // The core's config reaches the controls before `ready` resolves: whatever waited for the core (a click on
     // "preferences" meanwhile) then sees it, not the provisional one.
     ui?.update(config);
