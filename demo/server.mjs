@@ -32,6 +32,11 @@ const PAGES = {
   '/spa.html': {},
   '/strict.html': { nonce: true },
 };
+// The recipe pages (demo/recipes/) hold vendor snippets pasted as the vendors give them: inline scripts
+// that load from the vendors' hosts, as on a site that pastes them.
+export const RECIPE_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval' https:; " +
+  "style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' https:; frame-src https:; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 export const STRICT_CSP = (nonce) => `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; ` +
   "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; " +
   "require-trusted-types-for 'script'; trusted-types smartcp";
@@ -132,7 +137,7 @@ export function startServer(listenPort = port, extraMounts = [], { csp: withCsp 
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      let csp = CSP;
+      let csp = url.pathname.startsWith('/recipes/') ? RECIPE_CSP : CSP;
       if (page) {
         body = body.toString('utf8').replace('<body>', `<body data-page="${url.pathname.slice(1, -5)}">`);
         if (page.nonce) {
