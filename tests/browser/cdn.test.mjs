@@ -31,7 +31,7 @@ async function cdn(headers) {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   servers.push(server);
-  return `http://127.0.0.1:${server.address().port}/smartcp-0.3.0/`;
+  return `http://127.0.0.1:${server.address().port}/smartcp/0.4.0/`;
 }
 
 // A site page that loads SmartCP from `from`, and writes its own key and Google Analytics' cookie.
