@@ -29,11 +29,13 @@ export function readConfig(doc, script) {
 
 const oneOf = (value, allowed, fallback) => (allowed.includes(value) ? value : fallback);
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const vendorKey = (vendor) => (isObject(vendor) && typeof vendor.key === 'string' && /^[\w-]{1,128}$/.test(vendor.key) ? { key: vendor.key } : undefined);
 
 /**
  * What the banner needs before the core has validated the config, read from `early` the way the core
  * reads it (an invalid value is the default), so that the banner the core's config re-renders is the
- * same one: theme, reopen button, language, texts, policy link, Global Privacy Control.
+ * same one: theme, reopen button, language, texts, policy link, Global Privacy Control, how long a
+ * choice is kept, which vendors run.
  */
 export function provisionalConfig(early) {
   const texts = {};
@@ -51,8 +53,9 @@ export function provisionalConfig(early) {
     policyUrl: typeof url === 'string' && !/[\x00-\x20\x7f]/.test(url) && (/^https?:\/\/./.test(url) || (url.startsWith('/') && !url.startsWith('//')))
       ? url : null,
     gpc,
-    expiryDays: 182,
+    expiryDays: Number.isInteger(early.expiryDays) && early.expiryDays >= 1 && early.expiryDays <= 395 ? early.expiryDays : 182,
     maxCookieDays: 395,
-    vendors: {},
+    // Which vendors run, for texts that speak of the chat or session recording: the same key rule as the core's.
+    vendors: isObject(early.vendors) ? { smartsupp: vendorKey(early.vendors.smartsupp), smartlook: vendorKey(early.vendors.smartlook) } : {},
   };
 }

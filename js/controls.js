@@ -37,7 +37,7 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
   });
   if (reopen) {
     reopen.label(config, lang());
-    reopen.element.hidden = true;
+    reopen.show(false);
     host.root.append(reopen.element);
   }
 
@@ -58,7 +58,7 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
 
   // The reopen button shows once a choice exists and neither the banner nor the dialog is open.
   function refresh() {
-    if (reopen) reopen.element.hidden = !getRecord() || !!ui?.layer();
+    reopen?.show(!!getRecord() && !ui?.layer());
   }
 
   const run = (what) => load().then(what).catch((error) => {

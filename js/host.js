@@ -4,7 +4,7 @@
 
 /**
  * @param {Window & typeof globalThis} win
- * @param {{theme: string, nonce?: string}} options theme: 'auto' (follows prefers-color-scheme), 'light', 'dark'
+ * @param {{theme: string, nonce?: string}} options theme: 'auto' (the page's colour scheme, else prefers-color-scheme), 'light', 'dark'
  */
 export function createHost(win, { theme, nonce }) {
   const doc = win.document;
@@ -12,9 +12,21 @@ export function createHost(win, { theme, nonce }) {
   const root = host.attachShadow({ mode: 'open' });
   const sheets = [];
 
-  // The stylesheet knows two themes; `auto` is resolved here, and again when the visitor's setting changes.
+  // The stylesheet knows two themes. `auto` follows the page's own colour scheme when it declares only
+  // one (<meta name="color-scheme"> or `color-scheme` on <html>): a light-only site gets a light banner
+  // on a dark OS. Otherwise the visitor's setting, followed when it changes.
   const dark = theme === 'auto' ? win.matchMedia?.('(prefers-color-scheme: dark)') : null;
-  const applyTheme = () => { host.dataset.theme = dark ? (dark.matches ? 'dark' : 'light') : theme; };
+  const pageScheme = () => {
+    try {
+      const declared = `${doc.querySelector('meta[name="color-scheme"]')?.content ?? ''} ${win.getComputedStyle(doc.documentElement).colorScheme ?? ''}`;
+      const light = /\blight\b/i.test(declared);
+      const darkToo = /\bdark\b/i.test(declared);
+      return light !== darkToo ? (light ? 'light' : 'dark') : null;
+    } catch {
+      return null;
+    }
+  };
+  const applyTheme = () => { host.dataset.theme = dark ? pageScheme() ?? (dark.matches ? 'dark' : 'light') : theme; };
   applyTheme();
   dark?.addEventListener?.('change', applyTheme);
 
@@ -55,6 +67,7 @@ export function createHost(win, { theme, nonce }) {
      */
     mount: () => body.then(() => {
       if (!host.isConnected) doc.body.prepend(host);
+      applyTheme();  // the page's <meta name="color-scheme"> may come after smartcp.js
     }),
   };
 }

@@ -20,7 +20,6 @@ export function createReopenButton(doc, { position, onClick }) {
   button.type = 'button';
   button.className = 'reopen';
   button.dataset.position = position;
-  button.dataset.smartcpAction = 'preferences';
   const svgNs = 'http://www.w3.org/2000/svg';
   const svg = doc.createElementNS(svgNs, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
@@ -34,6 +33,12 @@ export function createReopenButton(doc, { position, onClick }) {
   button.addEventListener('click', () => onClick(button));
   return {
     element: button,
+    /** Shown or hidden; the hook goes with it, so that a test's locator finds one visible element per action. */
+    show(visible) {
+      button.hidden = !visible;
+      if (visible) button.dataset.smartcpAction = 'preferences';
+      else delete button.dataset.smartcpAction;
+    },
     /** Labels the button in `lang`, with the site owner's text when the config has one. */
     label(config, lang) {
       const text = textOf(config, LABEL, lang, 'reopen');

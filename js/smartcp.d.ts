@@ -157,9 +157,10 @@ export interface SmartlookConfig {
 }
 
 export type TextId =
-  | 'title' | 'description' | 'policyLink' | 'acceptAll' | 'rejectAll' | 'preferences' | 'save' | 'close'
+  | 'title' | 'description' | 'descriptionChat' | 'policyLink' | 'acceptAll' | 'rejectAll' | 'preferences' | 'save' | 'close'
   | 'dialogTitle' | 'dialogDescription' | 'alwaysOn'
-  | 'functionalTitle' | 'functionalDescription' | 'analyticsTitle' | 'analyticsDescription' | 'marketingTitle' | 'marketingDescription'
+  | 'functionalTitle' | 'functionalDescription' | 'functionalDescriptionChat' | 'analyticsTitle' | 'analyticsDescription'
+  | 'analyticsDescriptionRecording' | 'marketingTitle' | 'marketingDescription'
   | 'details' | 'tableCaption' | 'colName' | 'colKind' | 'colVendor' | 'colPurpose' | 'colRetention'
   | 'kindCookie' | 'kindLocalStorage' | 'kindSessionStorage' | 'days_one' | 'days_few' | 'days_many' | 'days_other'
   | 'retentionSession' | 'retentionUntilDeleted' | 'retentionUpTo' | 'thisSite' | 'none' | 'processor'

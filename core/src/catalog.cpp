@@ -373,6 +373,8 @@ Catalog build_catalog(const Config& config, std::vector<Issue>& issues) {
       entry.vendor = spec.id;
       entry.categories = e.categories;
       if (e.retention_days) entry.retention_days = e.retention_days;
+      // SmartCP's own record lives as long as the site keeps a choice: the dialog shows what is enforced.
+      if (std::string_view(spec.id) == "smartcp" && std::string_view(e.pattern) == "smartcp_consent") entry.retention_days = config.expiry_days;
       entry.purpose_id = e.purpose_id;
       for (std::size_t f = 0; f < e.field_count; ++f) entry.fields.push_back({e.fields[f].field, e.fields[f].categories});
       entry.builtin = true;

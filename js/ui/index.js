@@ -4,6 +4,12 @@ import css from './styles.css';
 import { h, focusables } from './dom.js';
 import { textOf } from '../i18n.js';
 import { TEXTS } from './texts.js';
+
+const VARIANTS = {
+  description: ['smartsupp', 'descriptionChat'],
+  functionalDescription: ['smartsupp', 'functionalDescriptionChat'],
+  analyticsDescription: ['smartlook', 'analyticsDescriptionRecording'],
+};
 import { renderBanner } from './banner.js';
 import { renderPreferences } from './preferences.js';
 import { renderDeclaration } from './declaration.js';
@@ -40,7 +46,13 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
   let draft = null;  // the dialog's switches while it is open, kept across a language switch
   const hashes = new Map();  // lang -> hash of the texts shown, the proof in the consent record
 
-  const t = (id, vars) => textOf(config, TEXTS, lang(), id, vars);
+  // Texts that name a vendor's feature say so only where the site runs it (the chat with Smartsupp,
+  // session recording with Smartlook); the site's own text for the id wins either way.
+  const t = (id, vars) => {
+    const variant = VARIANTS[id];
+    const use = variant && config.vendors?.[variant[0]]?.key && typeof config.texts?.[lang()]?.[id] !== 'string' ? variant[1] : id;
+    return textOf(config, TEXTS, lang(), use, vars);
+  };
   const days = (count) => {
     const form = `days_${new Intl.PluralRules(lang()).select(count)}`;
     return t(form in TEXTS[lang()] || config.texts?.[lang()]?.[form] ? form : 'days_other', { count });

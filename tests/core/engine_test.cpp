@@ -228,10 +228,16 @@ TEST(Engine, CatalogForTheUi) {
   e.configure(R"({"vendors":{"smartsupp":{"key":"KEY"}},"declare":["Hotjar"],
       "catalog":[{"name":"own_stats","kind":"cookie","category":"analytics","purpose":{"pl":"Statystyki"}}]})");
   Json pl = call(e.catalog("pl"));
-  const Json& first = pl["entries"][0];
+  const Json first = pl["entries"][0];
   EXPECT_EQ(first["name"], "smartcp_consent");
   EXPECT_EQ(first["vendorLabel"], "SmartCP");
   EXPECT_EQ(first["purposeId"], "smartcp:smartcp_consent");
+  EXPECT_EQ(first["retentionDays"], 182) << "the consent cookie lives expiryDays, the default 182";
+  e.configure(R"({"expiryDays":30})");
+  EXPECT_EQ(call(e.catalog("en"))["entries"][0]["retentionDays"], 30);
+  e.configure(R"({"vendors":{"smartsupp":{"key":"KEY"}},"declare":["Hotjar"],
+      "catalog":[{"name":"own_stats","kind":"cookie","category":"analytics","purpose":{"pl":"Statystyki"}}]})");
+  pl = call(e.catalog("pl"));
   bool saw_state = false, saw_hotjar = false;
   const Json* own = nullptr;
   for (const Json& entry : pl["entries"]) {
