@@ -181,21 +181,38 @@ function cppTables({ vendors, platforms, db, hosts }) {
   out.push(`const char kPlatformNames[] =\n${chunkString(platforms.map((p) => p.name).join('\n'))};`);
   out.push(`const std::uint16_t kPlatformEntryCount[] = {\n${chunked(platforms.map((p) => p.entries.length), 24)}\n};`);
   out.push(`const std::size_t kPlatformCount = ${platforms.length};`, '');
-  out.push('// Database entries, platform by platform, names sorted, one per line.');
+  out.push('// Database entries, platform by platform, names sorted, one per line, front-coded: each line starts');
+  out.push("// with '0' + how many leading bytes it shares with the line before, then the rest of the name.");
   out.push('#if SMARTCP_TRACKER_TABLES');
-  out.push(`const char kTrackerNames[] =\n${chunkString(db.map((e) => e.name).join('\n'))};`);
+  out.push(`const char kTrackerNames[] =\n${chunkString(frontCoded(db.map((e) => e.name)))};`);
   out.push('// Bits 0-1: category (0 functional, 1 analytics, 2 marketing); 2-4: purpose class; 5: wildcard; 6: generic.');
   out.push(`const std::uint8_t kTrackerFlags[] = {\n${chunked(db.map(flagsOf), 24)}\n};`);
-  out.push('// Days; 0: a session cookie, persistent storage, or not known.');
-  out.push(`const std::uint16_t kTrackerRetention[] = {\n${chunked(db.map((e) => e.retention), 20)}\n};`);
+  const retentions = [...new Set(db.map((e) => e.retention))].sort((a, b) => a - b);
+  if (retentions.length > 256) throw new Error('more than 256 distinct retention periods');
+  out.push('// Days; 0: a session cookie, persistent storage, or not known. Each entry holds an index into the list.');
+  out.push(`const std::uint16_t kRetentionDays[] = {\n${chunked(retentions, 20)}\n};`);
+  out.push(`const std::uint8_t kTrackerRetention[] = {\n${chunked(db.map((e) => retentions.indexOf(e.retention)), 24)}\n};`);
   out.push(`const std::size_t kTrackerCount = ${db.length};`);
-  out.push('#else', 'const char kTrackerNames[] = "";', 'const std::uint8_t kTrackerFlags[] = {0};', 'const std::uint16_t kTrackerRetention[] = {0};',
+  out.push('#else', 'const char kTrackerNames[] = "";', 'const std::uint8_t kTrackerFlags[] = {0};', 'const std::uint16_t kRetentionDays[] = {0};', 'const std::uint8_t kTrackerRetention[] = {0};',
     'const std::size_t kTrackerCount = 0;', '#endif', '');
   out.push('// Tracker endpoints: a host (and its subdomains), optionally followed by a path prefix.');
   out.push('const HostSpec kHosts[] = {');
   for (const h of hosts) out.push(`    {${cString(h.match)}, ${h.platform}, ${CATEGORY_BITS[h.category] | 1}, ${hostFlags(h)}},`);
   out.push('};', `const std::size_t kHostCount = ${hosts.length};`, '', '}  // namespace smartcp::builtin', '');
   return out.join('\n');
+}
+
+// Each name as '0' + the length of the prefix it shares with the name before (at most 70), then the rest.
+function frontCoded(names) {
+  let previous = Buffer.alloc(0);
+  return names.map((name) => {
+    const bytes = Buffer.from(name, 'utf8');
+    let shared = 0;
+    while (shared < 70 && shared < bytes.length && shared < previous.length && bytes[shared] === previous[shared]) shared++;
+    while (shared > 0 && (bytes[shared] & 0xc0) === 0x80) shared--;  // never inside a UTF-8 character
+    previous = bytes;
+    return String.fromCharCode(48 + shared) + bytes.subarray(shared).toString('utf8');
+  }).join('\n');
 }
 
 function chunkString(text) {

@@ -63,9 +63,10 @@ extern const char kPlatformNames[];  // sorted, '\n'-separated
 extern const std::uint16_t kPlatformEntryCount[];
 extern const std::size_t kPlatformCount;
 
-extern const char kTrackerNames[];  // platform by platform, '\n'-separated
+extern const char kTrackerNames[];  // platform by platform, '\n'-separated, front-coded (see the generator)
 extern const std::uint8_t kTrackerFlags[];
-extern const std::uint16_t kTrackerRetention[];
+extern const std::uint16_t kRetentionDays[];
+extern const std::uint8_t kTrackerRetention[];  // an index into kRetentionDays
 extern const std::size_t kTrackerCount;
 
 extern const HostSpec kHosts[];

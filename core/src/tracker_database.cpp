@@ -63,7 +63,25 @@ const TrackerDatabase& TrackerDatabase::instance() {
 
 TrackerDatabase::TrackerDatabase() {
   const std::vector<std::string_view> platform_names = lines(builtin::kPlatformNames);
-  const std::vector<std::string_view> names = lines(std::string_view(builtin::kTrackerNames));
+  // Names are front-coded: '0' + the bytes shared with the name before, then the rest. Decoded once
+  // into one string that every entry's name views.
+  const std::vector<std::string_view> coded = lines(std::string_view(builtin::kTrackerNames));
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // offset and length in names_
+  spans.reserve(coded.size());
+  std::size_t previous = 0, previous_length = 0;
+  for (std::string_view line : coded) {
+    const std::size_t shared = line.empty() ? 0 : std::min<std::size_t>(static_cast<unsigned char>(line[0]) - '0', previous_length);
+    const std::size_t offset = names_.size();
+    const std::string prefix = names_.substr(previous, shared);  // copied first: appending may move names_
+    names_ += prefix;
+    if (!line.empty()) names_.append(line.substr(1));
+    previous = offset;
+    previous_length = names_.size() - offset;
+    spans.emplace_back(offset, previous_length);
+  }
+  std::vector<std::string_view> names;
+  names.reserve(spans.size());
+  for (const auto& [offset, length] : spans) names.push_back(std::string_view(names_).substr(offset, length));
   std::size_t next = 0;
   for (std::size_t p = 0; p < platform_names.size() && p < builtin::kPlatformCount; ++p) {
     Platform platform{platform_names[p], next, next};
@@ -76,7 +94,7 @@ TrackerDatabase::TrackerDatabase() {
       e.purpose = static_cast<PurposeClass>(std::min<unsigned>((flags >> 2) & 7, 5));
       e.wildcard = (flags & 32) != 0;
       e.generic = (flags & 64) != 0;
-      e.retention_days = builtin::kTrackerRetention[next];
+      e.retention_days = builtin::kRetentionDays[builtin::kTrackerRetention[next]];
       entries_.push_back(e);
     }
     platform.last = next;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -87,6 +88,7 @@ class TrackerDatabase {
     std::size_t first = 0;
     std::size_t last = 0;
   };
+  std::string names_;  // the entries' names, decoded from the front-coded table; entries view into it
   std::vector<Platform> platforms_;
   std::vector<TrackerEntry> entries_;
   std::vector<std::uint16_t> literal_slots_;  // open addressing by name hash: entry index + 1, 0 empty

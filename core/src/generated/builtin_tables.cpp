@@ -117,293 +117,241 @@ const std::uint16_t kPlatformEntryCount[] = {
 };
 const std::size_t kPlatformCount = 364;
 
-// Database entries, platform by platform, names sorted, one per line.
+// Database entries, platform by platform, names sorted, one per line, front-coded: each line starts
+// with '0' + how many leading bytes it shares with the line before, then the rest of the name.
 #if SMARTCP_TRACKER_TABLES
 const char kTrackerNames[] =
-    "_rxuuid\01233x_ps\012ablyft_exps\012ablyft_queue\012ablyft_tracking_consent\012ablyft_uvs\012tv_spot_tracker\012ABTas"
-    "ty\012ABTastySession\012ac_enable_tracking\012prism_\012auid\012aum\012__adal_ca\012__adal_cw\012__adal_id\012__adal_ses\012ac"
-    "alltracker\012acalltrackernumber\012acalltrackerreferrer\012acalltrackersession\012excludecalltracking\012C\012CFF"
-    "C\012CM\012CM14\012CT\012DigiTrust.v1.identity\012EBFC\012EBFCD\012GCM\012SR\012TPC\012adformfrpid\012adtrc\012cid\012otsid\012token\012uid\012a"
-    "dform_uid\012adhese2\012adheseCustomer\012appnexus_uid\012cap\012improvedigital_uid\012pubmatic_uid\012rubicon_uid\012tr"
-    "iplelift_uid\012UserID1\012ADKUID\012DSP2F_\012SSPR_\012SSPZ\012__adm_ui\012__adm_uiex\012__adm_usyncc\012uids\012am-uid\012_lcc\012"
-    "_tmae\012adcloud\012ev_sync_ax\012ev_sync_bk\012ev_sync_dd\012ev_sync_fs\012ev_sync_ix\012ev_sync_nx\012ev_sync_ox\012ev_sy"
-    "nc_pm\012ev_sync_rc\012ev_sync_tm\012ev_sync_yh\012ev_tm\012everest_g_v2\012everest_session_v2\012id_adcloud\012fid\012s_cc"
-    "\012s_ecid\012s_fid\012s_ppv\012s_sq\012s_tp\012s_vi\012sat_track\012AMCVS_\012AMCV_\012_dp\012aam_uuid\012at_check\012demdex\012dextp\012dpm"
-    "\012dst\012mbox\012renderid\012cfid\012cftoken\012cct\012tu\012uu\012DISPATCHER\012advst_uid_11\012_rp_uid\012.auth\012.secureclient\012.s"
-    "ecuresession\012.stateflags\012ahoy_visit\012ahoy_visitor\012AKA_A2\012ak_bmsc\012bm_sv\012_abck\012_ALGOLIA\012AlteonP\012__t"
-    "rf.src\012ad-id\012ad-privacy\012AWSALB\012AWSALBCORS\012AWSALBTG\012AWSALBTGCORS\012AWSELB\012AWSELBCORS\012aws-csds-token"
-    "\012aws-priv\012aws-target-visitor-id\012aws_lang\012AMP_\012AMP_MKTG_\012AMP_TEST\012AMP_TLDTEST\012amplitude_cookie_te"
-    "st\012amplitude_id\012amplitude_id_\012amplitude_test\012aniC\012version\012ASP.NET_SessionId\012atidvisitor\012atuserid"
-    "\012AA003\012ATN\012arcki2\012arcki2_adform\012arcki2_ddp\012__txn_\012a0_users:sess\012a0_users:sess.sig\012auth0\012auth0-mf"
-    "\012auth0-mf_compat\012auth0_compat\012did\012did_compat\012AwinChannelCookie\012lantern\012aw_popup_viewed_page\012axep"
-    "tio_all_vendors\012axeptio_authorized_vendors\012axeptio_cookies\012.ASPXANONYMOUS\012.ASPXAUTH\012.AspNetCore."
-    "Mvc.CookieTempDataProvider\012ARRAffinity\012ARRAffinitySameSite\012ASLBSA\012ASLBSACORS\012ASPSESSIO\012Applicati"
-    "onGatewayAffinity\012ApplicationGatewayAffinityCORS\012Dynamics365PortalAnalytics\012RpsContextCookie\012Vis"
-    "itorStorageGuid\012__AntiXsrfToken\012buid\012esctx\012fpc\012nSGt-\012stsservicecookie\012x-ms-cpim-admin\012x-ms-cpim-"
-    "cache\012x-ms-cpim-csrf\012x-ms-cpim-ctx\012x-ms-cpim-dc\012x-ms-cpim-geo\012x-ms-cpim-rc\012x-ms-cpim-rp\012x-ms-cpi"
-    "m-slice\012x-ms-cpim-sso\012x-ms-cpim-trans\012HMACCOUNT\012Hm_lpvt_\012Hm_lvt_\012BVBRANDID\012BVBRANDSID\012BVID\012BVSID"
-    "\012_BEAMER_DATE_\012_BEAMER_FILTER_BY_URL_\012_BEAMER_FIRST_VISIT_\012_BEAMER_LAST_POST_SHOWN_\012_BEAMER_USER"
-    "_ID_\012bito\012bitoIsSecure\012belco-anonymous-id\012belco-cookies\012client_bslstaid\012client_bslstmatch\012client"
-    "_bslstsid\012client_bslstuid\012dc\012betweendigital.com\012ss\012_dsp_uid\012_ssp_update_time\012duid_update_time\012tu"
-    "uid_lu\012AADSSO\012ACH01\012ACL\012ACLUSR\012ANON\012ANONCHK\012BCP\012BFB\012BFBUSR\012CC\012KievRPSAuth\012MC0\012MC1\012MH\012MR\012MS0\012MSFP"
-    "C\012MSNRPSAuth\012MSPAuth\012MSPProf\012MSPTC\012MUID\012MUIDB\012NAP\012OID\012OIDI\012OIDR\012PPAuth\012SRM_B\012ToptOut\012WLSSC\012_HPVN"
-    "\012_RwBf\012_UR\012_u\012_uetsid\012_uetvid\012brcap\012childinfo\012kcdob\012kcrelid\012kcru\012pcfm\012x-ms-gateway-slice\012_bit\012BL"
-    "UEID\012ckid\012hash\012BCPermissionLevel\012BCReferrerOverrule\012BCRefusedObjectives\012BCRevision\012BCSessionID\012B"
-    "CTempID\012BCTracking\012bc_tstgrp\012bkdc\012bkpa\012bku\012tp\012borlabs-cookie\012bounceClientVisit\012dgzsdl08v4\012ab._gd"
-    "\012ab.optOut\012ab.storage.deviceId.\012ab.storage.sessionId.\012ab.storage.userId.\012browserupdateorg\012CAKEPH"
-    "P\012CMID\012CMPRO\012CMPS\012CMRUM3\012CMST\012wwwchannelme_z_sid\012_SUPERFLY_nosample\012_chartbeat\012_cq_duid\012_cq_suid"
-    "\012NSC_\012CookieControl\012HAAPPLB\012HACIVIC\012HACIVICLB\012barometric[cuid]\012barometric[idfa]\012apbct_\012apbct_ant"
-    "ibot\012apbct_cookies_test\012ct_\012ct_check_js\012ct_fkp_timestamp\012ct_has_scrolled\012ct_pointer_data\012ct_ps_t"
-    "imestamp\012ct_sfw_\012ct_timezone\012spbc_2fa_passed\012spbc_cookies_test\012spbc_firewall_pass_key\012spbc_is_lo"
-    "gged_in\012spbc_log_id\012spbc_timer\012clerk_\012__cfwaitingroom\012cf_chl_rc_i\012cf_chl_rc_m\012cf_chl_rc_ni\012cf_ob"
-    "_info\012cf_use_ob\012__cf_bm\012__cfduid\012__cflb\012__cfruid\012__cfseq\012_cfuvid\012cf_chl_2\012cf_clearance\012ci_sessio"
-    "n\012__editor_layout\012codepen_session\012codepen_signup_referrer\012codepen_signup_referrer_date\012c-plan\012c-"
-    "referrer\012c-signup\012cognito.organization\012cognito.services.a\012CAID\012DLBCTLYOXA\012FDLBCAMPAIGNCDOM\012FDLBC"
-    "TLY\012FDLBFIRST\012FDLBFIRSTAPI\012FDLBFIRSTCAMPAIGN\012FDLBFIRSTCAMPAIGNEF\012FDLBFIRSTCMP\012FDLBFIRSTDATA\012FDLB"
-    "FIRSTEVENTS\012FDLBFIRSTTMS\012TCAUDIENCE\012TCID\012TCIPD\012TCLANDINGURL\012TCREDIRECT\012TCREDIRECT_DEDUP\012TCSESSIO"
-    "N\012TC_CHECK_COOKIES_SUPPORT\012TC_OUTPUT\012TC_OUTPUT_categories\012TC_PRIVACY\012TC_PRIVACY_CENTER\012TMS\012WID\012_"
-    "TCCookieSync\012tc_caids\012tc_cj_ss\012tc_cj_v2\012tc_cj_v2_cmp.\012tc_cj_v2_med\012tc_sample_\012tc_ss\012tc_test_cook"
-    "ie\012cmplz_banner-status\012cmplz_choice\012cmplz_consented_services\012cmplz_functional\012cmplz_id\012cmplz_mar"
-    "keting\012cmplz_policy_id\012cmplz_preferences\012cmplz_saved_categories\012cmplz_saved_services\012cmplz_stati"
-    "stics\012cmplz_stats\012cmplz_user_data\012complianz_consent_status\012complianz_policy_id\012PID\012UID\012UIDR\012XID\012"
-    "C1\012S1\012__cmpcc\012__cmpccc\012__cmpccpausps\012__cmpccx\012__cmpconsent\012__cmpcpc\012__cmpcvc\012__cmpfcc\012__cmpiab\012_"
-    "_cmpiuid\012__cmpld\012__cmpwel\012WRBlock\012WRIgnore\012WRUID\012_CT_RS_\012__CT_Data\012_cs_c\012_cs_cvars\012_cs_debug\012_cs"
-    "_ex\012_cs_id\012_cs_mk_aa\012_cs_mk_ga\012_cs_optout\012_cs_rl\012_cs_root-domain\012_cs_s\012_cs_same_site\012_cs_tld\012_hj"
-    "UserAttrbutesHash\012_hjUserAttributes\012_hjasCachedUserAttributes\012_hp2_hld\012_hp5_event_props.\012_hp5_me"
-    "ta.\012_conv_r\012_conv_s\012_conv_v\012cookiefirst-consent\012CookieLawInfoConsent\012cli_user_preference\012cookiel"
-    "awinfo-checkbox-advertisement\012cookielawinfo-checkbox-analytics\012cookielawinfo-checkbox-functional"
-    "\012cookielawinfo-checkbox-marketing\012cookielawinfo-checkbox-necessary\012cookielawinfo-checkbox-non-ne"
-    "cessary\012cookielawinfo-checkbox-others\012cookielawinfo-checkbox-performance\012cookielawinfo-checkbox-"
-    "preferences\012viewed_cookie_policy\012CookieScriptConsent\0121.gif\012CookieConsent\012CookieConsentBulkSettin"
-    "g-\012CookieConsentBulkTicket\012CrossConsent\012cb-currency\012consentUUID\012userlang\012ccec_user\012cookie-consen"
-    "t-io\012cookie-consent-io-gdpr\012cookie-consent-io-timestamp\012cky-action\012cky-consent\012cookieyes-adverti"
-    "sement\012cookieyes-analytics\012cookieyes-consent\012cookieyes-functional\012cookieyes-necessary\012cookieyes-"
-    "performance\012cookieyesID\012cookieyes_privacy_policy_generator_session\012cookieyes_session\012CRAFT_CSRF_"
-    "TOKEN\012CraftSessionId\012_CEFT\012_ce.cch\012_ce.clock_data\012_ce.clock_event\012_ce.gtld\012_ce.irv\012_ce.s\012_ceir\012_"
-    "cer.v\012_crazyegg\012ce_login\012ce_need_secure_cookie\012ce_sid\012ce_signup_flow\012ce_signup_partner\012ce_succes"
-    "sful_csp_check\012ceac\012cean\012cean_assoc\012cebs\012cebsp_\012cecu\012ceft_variant_override\012cehc\012celi\012first_snaps"
-    "hot_url\012sharing_\012g\012crisp-client/\012viewer_token\012_cio\012_cioanonid\012_cioid\012cioFT\012cioLT\012Datadome\012datatr"
-    "icsDebugger\012datatrics_customData\012datatrics_optin\012remember_user_token\012didomi_token\012euconsent-v2\012d"
-    "igitalAudience\012cookie_notice_accepted\012vglnk.Agent.p\012vglnk.PartnerRfsh.p\012django_language\012DotMetri"
-    "cs.DeviceKey\012DotMetrics.SessionCookieTemp\012DotMetrics.SessionCookieTempTimed\012DotMetrics.UniqueUse"
-    "rIdentityCookie\012DotomiSession_\012DotomiStatus\012DotomiSync\012DotomiUser\012cjae\012dtm_gdpr_delete\012dtm_gpc_o"
-    "ptout\012dtm_tcdata\012dtm_tcdata_exp\012dtm_token\012dtm_token_exp\012dtm_token_sc\012dtm_user_id\012dtm_user_id_sc\012"
-    "APC\012FLC\012GoogleAdServingTest\012ID\012IDE\012RUL\012__gads\012ar_debug\012test_cookie\012drift_\012has_js\012dm_last_page_vi"
-    "ew\012dm_last_visit\012dm_this_page_view\012dm_timezone_offset\012dm_total_visits\012DYID\012DYSES\012_dy_cs_cookie_i"
-    "tems\012_dy_cs_storage_items\012_dy_csc_ses\012_dy_df_geo\012_dy_geo\012_dy_lu_ses\012_dy_ses_load_seq\012_dy_soct\012_d"
-    "y_toffset\012_dycmc\012_dycnst\012_dycst\012_dyid\012_dyid_server\012_dyjsession\012dy_fs_page\01272ddbc27\012a69k21bb\012b925"
-    "d32c\012cgq80xhu\012dtCookie\012dtDisabled\012dtLatC\012dtPC\012dtSa\012dtValidationCookie\012iu2g34bw\012kj76fg4h\012l34kn6no"
-    "\012p23mn32t\012rxVisitor\012rxvt\012ssoCSRFCookie\012v_usr\012easysize_button_loaded_for_user\012ep\012pid_short\012pid_si"
-    "gnature\012cookies-analytics\012cookies-functional\012cookies-marketing\012cookies-preferences\012__exponea_etc"
-    "__\012__exponea_time2__\012active_template::\012ezds\012ezoab_\012ezoadgid_\012ezoawesome_\012ezohw\012ezopvc_\012ezoref_\012e"
-    "zostid_\012ezosuibasgeneris-1\012ezosuigeneris\012ezouid_\012ezovid_\012ezovuuid_\012ezovuuidtime_\012ezux_et_\012ezux_i"
-    "fep_\012ezux_lpl_\012ezux_tos_\012BIGipServer\012_fbc\012_fbp\012aks\012aksb\012c_user\012campaign_click_url\012csm\012datr\012dbln\012"
-    "ddid\012fr\012ick\012js_ver\012locale\012lu\012m_user\012oo\012pl\012presence\012rc\012s\012sb\012sfau\012usida\012wd\012xs\012fastclick\012pluto\012plut"
-    "o2\012_fathom\012ljt_reader\012tsrvid\012DSP_UID\012_flowbox\012MRM_UID\012uid-bp-\012DG_HID\012DG_IID\012DG_SID\012DG_UID\012DG_ZID"
-    "\012DG_ZUID\012SNLB2\012fonts-loaded\012html-classes\012Gdyn\012__gfp_64b\012__gfp_s_64b\012__Host-gist_user_session_sam"
-    "e_site\012__Host-user_session_same_site\012_device_id\012_gh_ent\012_gh_sess\012_octo\012app_manifest_token\012color_"
-    "mode\012dotcom_user\012enterprise_trial_redirect_to\012fileTreeExpanded\012ghcc\012gist_oauth_csrf\012gist_user_se"
-    "ssion\012has_recent_activity\012marketplace_repository_ids\012marketplace_suggested_target_id\012org_transfo"
-    "rm_notice\012private_mode_user_session\012saml_csrf_token\012saml_return_to\012saml_return_to_legacy\012show_co"
-    "okie_banner\012tz\012user_session\0121P_JAR\012A\012ACCOUNT_CHOOSER\012AID\012APISID\012AdID\012CGIC\012COMPASS\012CONSENT\012DSID\012D"
-    "V\012FCCDCF\012FCNEC\012FPGCLDC\012FPGSID\012GCLB\012GN_PREF\012G_AUTHUSER_H\012HSID\012LSID\012LSOLH\012NID\012OSID\012OTZ\012SAPISID\012SEA"
-    "RCH_SAMESITE\012SID\012SIDCC\012SMSV\012SNID\012SOCS\012SSID\012Secure-YEC\012TAID\012UULE\012_Secure-ENID\012_Secure-YEC\012__Host-"
-    "1PLSID\012__Host-3PLSID\012__Host-GAPS\012__Secure-ENID\012__Secure-OSID\012__Secure-YNID\012_dcid\012_gcl_au\012_gcl_dc"
-    "\012cookies_accepted\012g_enabled_idps\012gac\012gcl\012receive-cookie-deprecation\012ADS_VISITOR_ID\012AEC\012Conversio"
-    "n\012FPGCLAW\012FPGCLGB\012__Secure-1PAPISID\012__Secure-1PSID\012__Secure-1PSIDCC\012__Secure-1PSIDTS\012__Secure-3P"
-    "APISID\012__Secure-3PSID\012__Secure-3PSIDCC\012__Secure-3PSIDTS\012_gac_gb_\012_gcl_aw\012_gcl_gb\012_gcl_gs\012ACLK_DA"
-    "TA\012ANID\012GED_PLAYLIST_ACTIVITY\012__eoi\012__gpi\012__gpi_optout\012__gsas\012aboutads_sessNNN\012pm_sess\012pm_sess_N"
-    "NN\012AMP_TOKEN\012FPAU\012FPID\012FPLC\012GA_OPT_OUT\012__utma\012__utmb\012__utmc\012__utmt\012__utmv\012__utmx\012__utmxx\012__utmz\012"
-    "_dc_gtm_\012_ga\012_ga_\012_gac_\012_gali\012_gat\012_gat_gtag_\012_gid\012_gcl_gf\012_gcl_ha\012OGP\012OGPC\012_gaexp\012_gaexp_rc\012_op"
-    "t_awcid\012_opt_awgid\012_opt_awkid\012_opt_awmid\012_opt_expid\012_GRECAPTCHA\012PAIDCONTENT\012cookiePreferences\012td"
-    "\012GRV_BHV_BRND_\012GRV_BHV_DATE\012GRV_BHV_IDCAT\012GRV_BHV_IDCC\012GRV_BHV_SKU\012GRV_BHV_UID\012GRV_IDU\012GRV_googl"
-    "e\012NPA\012cs\012vst\012SERVERID\012_hp2_id\012_hp2_ses_props\012_hjAbsoluteSessionInProgress\012_hjCachedUserAttribute"
-    "s\012_hjClosedSurveyInvites\012_hjCookieTest\012_hjDonePolls\012_hjDoneTestersWidgets\012_hjFirstSeen\012_hjHasCac"
-    "hedUserAttributes\012_hjIncludedInPageviewSample\012_hjIncludedInSample\012_hjIncludedInSessionSample\012_hj"
-    "LocalStorageTest\012_hjMinimizedPolls\012_hjMinimizedTestersWidgets\012_hjSessionRejected\012_hjSessionResum"
-    "ed\012_hjSessionStorageTest\012_hjSessionTooLarge\012_hjSessionUser_\012_hjSession_\012_hjShownFeedbackMessage\012"
-    "_hjTLDTest\012_hjUserAttributesHash\012_hjid\012_hjptid\012hjViewportId\012hj_visitor\012hu-consent\012__hs_cookie_ca"
-    "t_pref\012__hs_gpc_banner_dismiss\012__hs_notify_banner_dismiss\012__hs_do_not_track\012__hs_initial_opt_in\012"
-    "__hs_opt_out\012__hsmem\012__hssc\012__hssrc\012__hstc\012hs-membership-csrf\012hs-messages-hide-welcome-message\012h"
-    "s-messages-is-open\012hs_ab_test\012hs_langswitcher_choice\012hubspotapi\012hubspotapi-csrf\012hubspotapi-prefs"
-    "\012hubspotutk\012messagesUtk\0123pi\012callback\012car\012cf\012cip\012cnac\012gdpr\012gpp\012id5\012incap_ses_\012nlbi_\012visid_incap_\012"
-    "um\012umeh\012CTK\012INDEED_CSRF_TOKEN\012ctkgen\012jasx_pool_id\012pagead/conv/%INTEGER%\012i00\012__insp_dct\012__insp_no"
-    "rec_sess\012__insp_nv\012__insp_pad\012__insp_ref\012__insp_scpt\012__insp_sid\012__insp_slim\012__insp_targlpt\012__ins"
-    "p_targlpu\012__insp_uid\012__insp_wid\012ds_user_id\012fbm_\012ig_cb\012ig_did\012mid\012sessionid\012shbid\012shbts\012intercom-"
-    "device-id-\012intercom-id-\012intercom-session-\012SecureSessionID-\012cc-\012pgid-org-\012iutk\012_iub_cs-\012JSESSIONI"
-    "D\012ClickAndChange\012ckies_functional\012ckies_marketing\012ckies_necessary\012ckies_performance\012componentSty"
-    "le\012componentType\012nrid\012ja_purity_ii_tpl\012ja_purity_tpl\012jpxumaster\012jpxumatched\012KelkooID\012CMSCookieLe"
-    "vel\012CMSCsrfCookie\012CMSLandingPageLoaded\012CMSPreferredCulture\012CMSUserPage\012CurrentContact\012VisitorSta"
-    "tus\012AUTH_SESSION_ID\012AUTH_SESSION_ID_LEGACY\012KC_AUTH_STATE\012KC_RESTART\012KC_START\012KC_STATE_CHECKER\012KE"
-    "YCLOAK_IDENTITY\012KEYCLOAK_LOCALE\012KEYCLOAK_REMEMBER_ME\012KEYCLOAK_SESSION\012Kiyohnl\012__kla_id\012laravel_s"
-    "ession\012_lfa\012_li_id\012_li_ses\012TiPMix\012x-ms-routing-name\012COOKIELAW\012COOKIELAW_ADS\012COOKIELAW_SOCIAL\012COO"
-    "KIELAW_STATS\012ABSELB\012AnalyticsSyncHistory\012BizographicsOptOut\012IRLD\012PLAY_FLASH\012PLAY_LANG\012PLAY_SESSI"
-    "ON\012UserMatchHistory\012VID\012_guid\012abiRedirect\012ac_L\012ac_LD\012all_u_b\012appLang\012appName\012bcookie\012brwsr\012bscoo"
-    "kie\012ccookie\012chp_token\012cookie.policy.banner.eu\012cookie.policy.banner.nl\012denial-client-ip\012denial-re"
-    "ason-code\012df_ts\012f_token\012fcookie\012feed-sort\012integration_type\012interstitial_page_reg_oauth_url\012l_pag"
-    "e\012lang\012li_a\012li_alerts\012li_apfcdc\012li_cc\012li_cu\012li_ec\012li_ep_auth_context\012li_fat_id\012li_feed_xray\012li_g"
-    "c\012li_giant\012li_gp\012li_gpc\012li_mc\012li_oatml\012li_odapfcc\012li_referer\012li_rm\012li_sugr\012li_theme\012li_theme_set"
-    "\012liap\012lidc\012lihc_auth_\012lil-lang\012lissc\012lls-integration\012lms_ads\012lms_analytics\012ln_or\012lss_bundle_view"
-    "er\012pushPermInfo\012pushPermState\012queryString\012recent_history\012recent_history_status\012redirectFromM2MIn"
-    "viteAccept\012redirectFromM2MInviteSent\012rtc\012sdsc\012sharebox-suggestion\012spectroscopyId\012trkCode\012trkInfo"
-    "\012uh\012wwepo\012lhc_ldep\012lhc_per\012lhc_ses\012lc_\012__lc2_cid\012__lc2_cst\012__lc_cid\012__lc_cst\012__livechat\012_li_ss\012l"
-    "idid\012euconsent\012lz_last_visit\012lz_userid\012lz_visits\012logglytrackings\302\255ession\012_cc_aud\012_cc_cc\012_cc_dc\012_"
-    "cc_domain\012_cc_id\012panoramaId\012panoramaId_expiry\012panoramaId_expiry_exp\012__lotl\012__lotr\012_global_lucky_"
-    "opt_out\012_lo_bn\012_lo_cid\012_lo_np_\012_lo_rid\012_lo_uid\012_lo_v\012X-Magento-Vary\012external_no_cache\012form_key\012f"
-    "rontend\012guest-view\012last_visited_store\012login_redirect\012mage-banners-cache-storage\012mage-cache-sessi"
-    "d\012mage-cache-storage\012mage-cache-storage-section-invalidation\012mage-cache-timeout\012mage-messages\012ma"
-    "ge-translation-file-version\012mage-translation-storage\012persistent_shopping_cart\012pollN\012private_cont"
-    "ent_version\012product_data_storage\012recently_compared_product\012recently_compared_product_previous\012re"
-    "cently_viewed_product\012recently_viewed_product_previous\012searchReport-log\012section_data_clean\012secti"
-    "on_data_ids\012stf\012store\012user_allowed_save_cookie\012audit\012audit_p\012c\012khaos\012khaos_p\012put_\012rpb\012rpx\012tv_U\012t"
-    "vid\012mc_cid\012mc_eid\012mc_landing_site\012_mailmunch_visitor_id\012mailmunch_second_pageview\012___m_rec\012_lv\012_"
-    "nrbi\012_s\012_ut\012compass_sid\012compass_uid\012_biz_ABTestA\012_biz_EventA\012_biz_flagsA\012_biz_nA\012_biz_pendingA\012_"
-    "biz_su\012_biz_uid\012_pk_cvar\012_pk_hsr\012_pk_id\012_pk_ref\012_pk_ses\012_pk_testcookie\012matomo_ignore\012matomo_sess"
-    "id\012mtm_consent\012mtm_consent_removed\012mtm_cookie_consent\012cookieconsent_level\012cookieconsent_seen\012coo"
-    "kieconsent_system\012cookieconsent_variant\012data-\012gdpr_status\012mnet_session_depth\012visitor-id\012mt_misc\012"
-    "mt_mop\012uuidc\012uuid\012rts\012svid\012mics_lts\012mics_uaid\012mics_vid\012am_tokens\012am_tokens_invalidate-verizon-pu"
-    "shes\012mv_tokens\012mv_tokens_invalidate-verizon-pushes\012_d2id\012edsid\012ftid\012.AspNetCore.Antiforgery.\012MSO"
-    "\012X-FD-FEATURES\012X-FD-Time\012__RequestVerificationToken\012esctx-\012isFirstSession\012ai_session\012ai_user\012CLI"
-    "D\012MicrosoftApplicationsTelemetryDeviceId\012SM\012_clck\012_clsk\012AADNonce.forms\012DcLcid\012mp_\012moove_gdpr_pop"
-    "up\012Pastease.passive.activated\012Pastease.passive.chance\012opt_out\012visitor\012ab\012NEXT_LOCALE\012__next_\012__H"
-    "ost-next-auth.csrf-token\012__Secure-next-auth.callback-url\012next-auth.\012n360-adform\012n360-adnuntius\012n"
-    "360-adot\012n360-adyoulike\012n360-amx\012n360-appnexus\012n360-bliink\012n360-connectad\012n360-conversant\012n360-c"
-    "wire\012n360-firstid\012n360-freewheel\012n360-fueldigital\012n360-fueldigitalix\012n360-fueldigitalmedia\012n360-"
-    "gingerad\012n360-goodad\012n360-gravity\012n360-groupm\012n360-improve\012n360-ix\012n360-mediagrid\012n360-medianet\012"
-    "n360-moneytag\012n360-nextmillennium\012n360-onetag\012n360-openx\012n360-outbrain\012n360-plista\012n360-pubmatic"
-    "\012n360-pulsepoint\012n360-quantum\012n360-richaudience\012n360-rtbhouse\012n360-rubicon\012n360-sharethrough\012n36"
-    "0-smaato\012n360-smartadserver\012n360-smartyads\012n360-smilewanted\012n360-staila\012n360-tappx\012n360-thirtyth"
-    "reeacross\012n360-traffective\012n360-triplelift\012n360-ttd\012n360-vidoomy\012n360-yahoo\012n360-yieldlab\012n360_a"
-    "dform\012n360_adnuntius\012n360_adot\012n360_adyoulike\012n360_amx\012n360_appnexus\012n360_bliink\012n360_connectad\012"
-    "n360_conversant\012n360_cwire\012n360_firstid\012n360_freewheel\012n360_fueldigital\012n360_fueldigitalix\012n360_"
-    "fueldigitalmedia\012n360_gingerad\012n360_goodad\012n360_gravity\012n360_groupm\012n360_improve\012n360_ix\012n360_me"
-    "diagrid\012n360_medianet\012n360_moneytag\012n360_nextmillennium\012n360_onetag\012n360_openx\012n360_outbrain\012n36"
-    "0_plista\012n360_pubmatic\012n360_pulsepoint\012n360_quantum\012n360_richaudience\012n360_rtbhouse\012n360_rubicon"
-    "\012n360_sharethrough\012n360_smaato\012n360_smartadserver\012n360_smartyads\012n360_smilewanted\012n360_staila\012n3"
-    "60_tappx\012n360_thirtythreeacross\012n360_traffective\012n360_triplelift\012n360_ttd\012n360_vidoomy\012n360_yaho"
-    "o\012n360_yieldlab\012INGRESSCOOKIE\012EE\012IMRID\012ud\012udo\012NOPCOMMERCE.AUTH\012Nop.customer\012NopCommerce.Recently"
-    "ViewedProducts\012done_redirects\012FunctionalCookie\012OneTrustWPCCPAGoogleOptOut\012OptanonAlertBoxClosed\012"
-    "OptanonConsent\012OptanonControl\012__Secure-fgpt\012_mkto_trk\012utm_key\012OAGEO\012OAID\012i\012pd\012univ_id\012optimizely"
-    "DomainTestCookie\012optimizelyEndUserId\012optimizelyOptOut\012optimizelyRedirectData\012_omappvp\012_omappvs\012E"
-    "LOQUA\012ELQSTATUS\012JSESSIO\012ORA_WWV_APP_\012oribi_cookie_test\012oribi_user_guid\012adx_ts\012app_ts\012id_ts\012spx_t"
-    "s\012viewer\012cookieconsent_page\012cookieconsent_status\012osano_consentmanager\012osano_consentmanager_expda"
-    "te\012osano_consentmanager_uuid\012adrl\012apnxs\012bdswch\012cookieJartestCookie\012criteo\012dicbo_id\012europe\012mdfrc\012"
-    "obsessionid-\012obuid\012opout\012outbrain_dicbo_id\012recs\012recs-\012ref-\012ttd\012unifiedPixel\012_pangle\012_parsely_ses"
-    "sion\012_parsely_slot_click\012_parsely_tpa_blocked\012_parsely_visitor\012test\012tPHG-PS\012X-PP-L7\012X-PP-SILOVER"
-    "\012enforce_policy\012l7_az\012nsid\012ts\012ts_c\012tsrce\012x-pp-s\012pa_google_ts\012pa_openx_ts\012pa_rubicon_ts\012pa_twitte"
-    "r_ts\012pa_uid\012pa_yahoo_ts\012CGISESSID\012permutive-id\012pxid\012PHPSESSID\012__Secure-PHPSESSID\012phpMyAdmin\012pmaA"
-    "uth-\012pmaUser-\012pma_lang\012LANG\012LANG_CHANGED\012__bid\012__code\012__eea\012__idr\012__pat\012__pid\012__pil\012__pls\012__pnah"
-    "c\012__pvi\012__tac\012__tbc\012__ut\012__utp\012_pcid\012_pctx\012_pcus\012_pprv\012cX_G\012cX_P\012gckp\012pa_user\012pnespsdk_pnespid\012p"
-    "nespsdk_push_subscription_added\012pnespsdk_ssn\012pnespsdk_visitor\012xbc\012picreel_new_price\012picreel_trac"
-    "ker__first_visit\012picreel_tracker__page_views\012picreel_tracker__visited\012_derived_epik\012_epik\012_pin_u"
-    "nauth\012_pinterest_cm\012_pinterest_ct\012_pinterest_ct_rt\012_pinterest_ct_ua\012_pinterest_sess\012_routing_id\012"
-    "sessionFunnelEventLogged\012_pk_id.\012_pk_ses.\012_stg_optout\012ppms_privacy_\012ppms_privacy_bar_\012stg_extern"
-    "alReferrer\012stg_fired__\012stg_global_opt_out\012stg_last_interaction\012stg_pk_campaign\012stg_returning_vis"
-    "itor\012stg_traffic_source_priority\012stg_utm_campaign\012ad2\012fl_inst\012pcc2\012pvc2\012trc\012tuuid\012plausible_\012PLE"
-    "SKSESSID\012lists-state\012plek-list-type\012plesk-items-per-page\012plesk-sort-dir\012plesk-sort-field\012sites-a"
-    "ctive-list-state-collapsed\012pll_language\012pvc_visits[0]\012pl_user_id\012dsps:\012_pbjs_userid_consent_data"
-    "\012privacypillar-cookie-consent\012privacypillar-google-consent\012usprivacy\012wires\012wires_challenge\012ADUSE"
-    "RCOOKIE\012COKENBLD\012DPFQ\012DPPIX_ON\012DPSync\012FPtrust\012KADUSERCOOKIE\012KCCH\012KRTBCOOKIE_\012KTPCACOOKIE\012PMDTSHR"
-    "\012PMFREQ_ON\012PUBMDCID\012PUBRETARGET\012PUBUIDSYNCUPFQ\012PugT\012SPugT\012SYNCUPPIX_ON\012SyncRTB\012USCC\012_curtime\012cam"
-    "freq_\012chk\012chkChromeAb67\012chkChromeAb67Sec\012chkSecSet\012f5_cspm\012ipc\012pi\012pp\012pubfreq_\012pubsyncexp\012pubtime"
-    "_\012_dbefe\012__cmpQQ_CookieConsent\012__cmpQQ_consentID\012__cmpQQ_usedCoookies\012__cpmQQ_trackers\012__cpmQQ_t"
-    "rackers_timestamp\012ki_s\012ki_u\012ActionSetHistory\012BlurTime\012CPSessID\012FocusTime\012PageReferrer\012QSIPopUnde"
-    "r_PopUnderTarget_SI_\012QSI_CT\012QSI_DATA\012QSI_HistorySession\012QSI_OptInIDsAndTargetOrigins\012QSI_OptInID"
-    "sAndWindowNames\012QSI_ReplaySession_Info_\012QSI_ReplaySession_SampledOut_\012QSI_ReplaySession_Throttle"
-    "d_\012QSI_SI_\012QSI_S_\012QSI_TestSessions_\012QST\012SISessID\012SearchTerm\012Site History\012SiteReferrer\012__qca\012cref"
-    "\012d\012mc\012rack.session\012pxrc\012rlas3\012_form_fields\012_rd_experiment_version\012_rd_wa_first_session\012_rd_wa_id"
-    "\012_rd_wa_ses_id\012_rdlps_pp\012_rdtrk\012_sp_root_domain_test_\012_sp_wa_first_session\012_sp_wa_id\012_sp_wa_ses_"
-    "id\012rdtrk\012_rdt_uuid\012edgebucket\012initref\012rek_content\012avcid-\012pdid\012rai-pltn-pl-\012matchadform\012wfivefive"
-    "c\012_rails_session\012rl_anonymous_id\012rl_auth_token\012rl_group_id\012rl_group_trait\012rl_page_init_referrer\012"
-    "rl_page_init_referring_domain\012rl_session\012rl_trait\012rl_user_id\012test_rudder_cookie\012sailthru_content"
-    "\012sailthru_pageviews\012sailthru_visitor\012BAYEAX_BROWSER\012BrowserId\012BrowserId_sec\012CookieConsentPolicy\012"
-    "FedAuth\012Host-ERIC_PROD-\012PreferredLanguage\012QCQQ\012RRetURL\012RRetURL2\012SUCSP\012SUPRM\012SetupDomainProbePass"
-    "ed\012WelcomePanel\012_KMPage\012_KnowledgePageDispatcher\012_KnowledgePageFilter\012_KnowledgePageFilterArticl"
-    "eArticleType\012_KnowledgePageFilterArticlePublishStatus\012_KnowledgePageFilterArticleValidationStatu"
-    "s\012_KnowledgePageFilterLanguage\012_KnowledgePageFilterMyDraftArticleType\012_KnowledgePageFilterMyDraf"
-    "tPublishStatus\012_KnowledgePageFilterMyDraftValidationStatus\012_KnowledgePageSortFieldArticle\012_Knowl"
-    "edgePageSortFieldMyDraft\012__Host-ERIC_PROD-\012_kuid_\012_sid\012_spring_KmMlAnyoneDraftArticlesList\012_spri"
-    "ng_KmMlArchivedArticlesList\012_spring_KmMlMyDraftArticlesList\012_spring_KmMlMyDraftTranslationsList\012"
-    "_spring_KmMlPublishedArticlesList\012_spring_KmMlPublishedTranslationsList\012activeView\012alohaEpt\012apex"
-    "__EmailAddress\012auraBrokenDefGraph\012autocomplete\012caPanelState\012calViewState\012clientSrc\012cookieSetting"
-    "Verified\012cordovaVersion\012cqcid\012csssid\012csssid_Client\012devOverrideCsrfToken\012disco\012expid_\012force-proxy"
-    "-stream\012force-stream\012gTalkCollapsed\012guest_uuid_essential_\012hideDevelopmentTools\012hideFilesWarningM"
-    "odal\012hideIdentityDialog\012idccsrf\012ideaToggle\012igodigitalst_\012igodigitalstdomain\012igodigitaltc2\012inst\012i"
-    "otcontextsplashdisable\012lastlist\012liveagent_invite_rejected_\012liveagent_sid\012lloopch_loid\012login\012oid\012"
-    "oinfo\012pc-unit\012pctrk\012pi_opt_in\012promptTestMod\012redirectionWarning\012renderCtx\012rsid\012rsid2\012schgtclose\012s"
-    "fdc-stream\012sfdc_lv2\012showNewBuilderWarningMessage\012sid_Client\012sidebarPinned\012ssostartpage\012t\012useStan"
-    "dbyUrl\012visitor_id\012waveUserPrefFinderLeftNav\012waveUserPrefFinderListView\012webact\012GSLM_\012SAML_\012_gigRe"
-    "fUid_\012_gig_\012_gig_APIProxy_enabled\012_gig_email\012_gig_llp\012_gig_llu\012_gig_lt\012_gig_shareUI_cb_\012_gig_sha"
-    "reUI_lastUID\012apiDomain_\012gac_\012gig3pc\012gig3pctest\012gig_bootstrap_\012gig_canary\012gig_canary_3\012gig_canary"
-    "_ver\012gig_hasGmid\012gig_last_ver_\012gig_loginToken_\012gig_toggles\012glnk\012glt_\012gltexp_\012gmid\012gst\012hasGmid\012ua"
-    "_\012ucid\012st_chc\012st_cnt\012st_cs\012st_csd\012st_ssp\012st_uid\012ajs_anonymous_id\012ajs_group_id\012ajs_user_id\012SEUNCY"
-    "\012__stid\012__stidv\012euconsent\012fpestid\012pubconsent\012pxcelAcc3PC\012pxcelBcnLcy\012pxcelPage\012st_optout\012uspriva"
-    "cy\012stx_user_id\012__ss\012__ss_referrer\012__ss_tk\012koitk\012Cart\012Secret\012Secure_customer_sig\012_Brochure_sessio"
-    "n\012_ab\012_cmp_a\012_customer_account_shop_sessions\012_landing_page\012_orig_referrer\012_s\012_secure_account_ses"
-    "sion_id\012_secure_session_id\012_shopify_country\012_shopify_d\012_shopify_essential\012_shopify_essential_\012_s"
-    "hopify_fs\012_shopify_ga\012_shopify_m\012_shopify_s\012_shopify_sa_p\012_shopify_sa_t\012_shopify_tm\012_shopify_tw\012"
-    "_shopify_u\012_shopify_uniq\012_shopify_visit\012_shopify_y\012_storefront_u\012_tracking_consent\012_y\012card_updat"
-    "e_verification_id\012cart_currency\012cart_sig\012cart_ts\012cart_ver\012checkout_prefill\012checkout_queue_token\012"
-    "checkout_session_lookup\012checkout_session_token\012checkout_session_token_\012checkout_token\012checkout_w"
-    "orker_session\012customer_account_locale\012customer_account_new_login\012customer_account_preview\012custom"
-    "er_payment_method\012customer_shop_pay_agreement\012discount_code\012dynamic_checkout_shown_on_cart\012hide_"
-    "shopify_pay_for_checkout\012identity-state\012identity-state-\012identity_customer_account_number\012keep_al"
-    "ive\012ki_r\012ki_t\012locale_bar_accepted\012localization\012login_with_shop_finalize\012master_device_id\012pay_upd"
-    "ate_intent_id\012preview_theme\012previous_step\012profile_preview_token\012remember_me\012shop_analytics\012shop_"
-    "pay_accelerated\012shopify-editor-unconfirmed-settings\012shopify_pay\012shopify_pay_redirect\012storefront_"
-    "digest\012tracked_start_checkout\012nmstat\012SSLB\012SSPV\012SSRT\012SSSC\012_sn_a\012_sn_m\012_sn_n\012SCM\012SCM\012SCMaps\012SCMg\012S"
-    "CMinf\012SCMo\012SCMsovrn\012Comp\012Pdomid\012Pwb\012TestIfCookie\012TestIfCookieP\012cnfq\012csfq\012csync\012dyncdn\012gid\012lcsrc\012"
-    "lcsrd\012partner-\012pbw\012pid\012sasd\012sasd2\012vs\012X-AB\012_schn\012_scid\012_scid_r\012sc-a-nonce\012sc_at\012SnapABugHistory\012S"
-    "napABugRef\012SnapABugUserAlias\012SnapABugVisit\012_gat_pro\012_sp_id.\012_sp_ses.\012sp\012HAPLB3A\012HAPLB5S\012HAPLB8\012_"
-    "_uin_bw\012__uin_mm\012__uin_rh\012__uir_bw\012__uir_mm\012__uir_rh\012__uis\012__sqra\012__sqrb\012__sqrc\012_ljtrtb_\012ljtrtb\012"
-    "sp_landing\012sp_t\012audience\012ssid\012sst\012sqzl_abs\012sqzl_consent\012sqzl_session_id\012sqzl_vw\012sqzllocal\012_gtmee"
-    "c\012_csrf\012idsync-bsw-uid-s\012__stripe_mid\012__stripe_sid\012m\012sb-\012CX_\012P_\012REPID_\012RE_\012RP_\012_splunk_rum_sid\012s"
-    "m_ir\012sm_rec\012sso_user\012swym-cu_ct\012swym-email\012swym-instrumentMap\012swym-o_s\012swym-ol_ct\012swym-pid\012swym-"
-    "session-id\012swym-swymRegid\012swym-tpermts\012swym-u_pref\012swym-v-ckd\012swym-weml\012_tb_sess_r\012_tb_t_ppg\012abL"
-    "dr\012abMbl\012t_gid\012t_pt_gid\012taboola_fp_td_user_id\012taboola_select\012taboola_session_id\012tb_click_param\012n"
-    "\012tp\012trk\012ttbprf\012ttc\012ttca\012ttgcm\012ttnprf\012TapAd_3WAY_SYNCS\012TapAd_DID\012TapAd_TS\012TXCD\012TXCSDMN_\012tawk_\012Taw"
-    "kConnectionTime\012TawkCookie\012__tawkuuid\012tawkUUID\012tt_bluekai\012tt_exelate\012tt_liveramp\012tt_neustar\012tt_s"
-    "alesforce\012tt_viewer\012__tlbcpv\012__tltpl_\012__tluid\012ozone_uid\012TDCPM\012TDID\012MONITOR_WEB_ID\012_tt_enable_coo"
-    "kie\012_ttp\012msToken\012ttcsid\012ttwid\012_ssc\012u\012RT\012ServerPool\012TADCID\012TAReturnTo\012TATravelInfo\012TAUnique\012optou"
-    "t\012sync\012tluid\012tluidp\012__asc\012__auc\012csrf-canary\012deuxesse_uxid\012algoliasearch-client-js\012api_token\012auth"
-    "-token\012chat_rules_shown\012device_id\012enable-compact-scene-listing\012local_storage_app_session_id\012refe"
-    "rrer_url\012sentry_device_id\012server_session_id\012session_storage_last_visited_twitch_url\012session_uniq"
-    "ue_id\012twitch.lohp.countryCode\012unique_id\012unique_id_durable\012videoChat.notice_dismissed\012attribution"
-    "_user_id\012tf_respondent_cc\012Typo3InstallTool\012be_lastLoginProvider\012be_typo_user\012fe_typo_user\012umami."
-    "\012dt\012rtbh\012udmts\012UID_EXT_\012UTID\012UTID_ENC\012unruly_m\012usbls\012bbcpsessionhash\012bblastactivity\012bblastvisit\012"
-    "bbnp_notices_displayed\012bbpassword\012bbsessionhash\012bbsitebuilder_active\012bbuserid\012_vercel_\012lkqdid\012lk"
-    "qdidts\012VfAccess\012VfRefresh\012VfSess\012_vf_rd_test\012_vfa\012_vfb\012_vfz\012vfThirdpartyCookiesEnabled\012vidoomy-u"
-    "ids\012Player\012continuous_play_v3\012sd_client_id\012sd_identity\012vuid\012_vis_opt_exp_\012_vis_opt_s\012_vis_opt_te"
-    "st_cookie\012_vwo_ds\012_vwo_referrer\012_vwo_sn\012_vwo_ssm\012_vwo_uuid\012_vwo_uuid_v2\012um2\012BSWtracker\012_mb\012AFFIC"
-    "HE_W\012_wepublishGa\012_wepublishGa_gid\012wa_lang_pref\012wa_ul\012GeoIP\012NetWorkProbeLimit\012WMF-Last-Access\012ce"
-    "ntralnotice_bucket\012loginnotify_prevlogins\012stopMobileRedirect\012_distillery\012_simplex\012muxData\012wistia"
-    "\012wistia-http2-push-disabled\012wistia-video-progress-\012ForceFlashSite\012SSR-caching\012TS01\012_wixCIDX\012_wix"
-    "_browser_sess\012bSession\012client-session-bind\012consent-policy\012fedops.logger.sessionId\012hs\012server-sess"
-    "ion-bind\012smSession\012svSession\012wixLanguage\012sbjs_current\012sbjs_current_add\012sbjs_first\012sbjs_first_add"
-    "\012sbjs_migrations\012sbjs_session\012sbjs_udata\012store_notice\012woocommerce_cart_hash\012woocommerce_dismisse"
-    "d_suggestions__\012woocommerce_items_in_cart\012woocommerce_recently_viewed\012woocommerce_snooze_suggest"
-    "ions__\012wp_woocommerce_session_\012tk_ai\012camptix_client_stats\012codexToken\012codexUserId\012codexUserName\012c"
-    "omment_author_\012comment_author_url_\012devicePixelRatio\012jetpackState\012jpp_math_pass\012showComments\012stno"
-    "js\012tix_view_token\012tk_lr\012tk_or\012tk_qs\012tk_r3d\012tk_tc\012trac_form_token\012trac_session\012welcome-\012wordpress"
-    "_logged_in_\012wp-postpass_\012wp-saving-post\012wp-settings-\012wp-settings-time-\012wp_lang\012wporg_locale\012wpor"
-    "g_logged_in\012wporg_sec\012wordpress_test_cookie\012wordpress_google_apps_login\012wp-wpml_current_language"
-    "\012ep201\012ep202\012_twitter_sess\012ads_prefs\012auth_token\012csrf_same_site\012csrf_same_site_set\012ct0\012dnt\012eu_cn\012"
-    "external_referer\012gt\012guest_id\012guest_id_ads\012guest_id_marketing\012kdt\012muc_ads\012personalization_id\012reme"
-    "mber_checked_on\012rweb_optin\012syndication_guest_id\012tfw_exp\012twid\012XANDR_PANID\012anj\012icu\012pses\012sess\012users"
-    "ync\012uuid2\012xf_consent\012xf_csrf\012xf_dbWriteForced\012xf_emoji_usage\012xf_from_search\012xf_inline_mod_\012xf_la"
-    "nguage_id\012xf_ls\012xf_notice_dismiss\012xf_push_notice_dismiss\012xf_push_subscription_updated\012xf_session"
-    "\012xf_style_id\012xf_tfa_trust\012xf_toggle\012xf_user\012A1\012A1S\012A3\012APID\012APIDTS\012GUC\012IDSYNC\012OTH\012adaptv_unique_u"
-    "ser_cookie\012adsrcvw1\012axids\012cmp\012migrated2y\012rtbData0\012rxx\012tbla_id\012tearsheet\012trc_cookie_storage\012uniqu"
-    "e_ad_source_impression\012_yasc\012_ym_d\012_ym_debug\012_ym_hostIndex\012_ym_isad\012_ym_metrika_enabled\012_ym_uid\012"
-    "_ym_visorc_\012bh\012is_gdpr\012is_gdpr_b\012usst\012yabs-sid\012yabs-vdrf\012yandexuid\012yashr\012ymex\012yuidss\012ptradtrt\012pt"
-    "ran\012ptrb\012ptrbsw\012ptrc\012ptrcriteo\012ptreps\012ptropenx\012ptrpp\012ptrpub\012ptrrc\012ptrrhs\012ptrt\012yieldmo_id\012yith_wc"
-    "wl_session_\012DEVICE_INFO\012GPS\012LOGIN_INFO\012PREF\012VISITOR_INFO1_LIVE\012VISITOR_PRIVACY_METADATA\012YSC\012__Se"
-    "cure-ROLLOUT_TOKEN\012ZD-buid\012ZD-launcherLabelRemoved\012ZD-settings\012ZD-store\012ZD-suid\012ZD-widgetOpen\012ZD"
-    "-zE_oauth\012__zlcmid\012__zlcprivacy\012_answer_bot_service_session\012_help_center_session\012_zdsession_talk"
-    "_embeddables_service\012_zdshared_user_session_analytics\012_zendesk_authenticated\012_zendesk_cookie\012_ze"
-    "ndesk_nps_session\012_zendesk_session\012_zendesk_shared_session\012connect.sid\012help_center_data\012zendesk_"
-    "thirdparty_test\012zte2095\012idp\012zc\012zi\012zsc\012zuc\012ZCAMPAIGN_CSRF_TOKEN\012uesign\012zc_consent\012zc_cu_exp\012zc_lo"
-    "c\012zc_show";
+    "0_rxuuid\012033x_ps\0120ablyft_exps\0127queue\0127tracking_consent\0127uvs\0120tv_spot_tracker\0120ABTasty\0127Session\0120"
+    "ac_enable_tracking\0120prism_\0120auid\0122m\0120__adal_ca\0128w\0127id\0127ses\0120acalltracker\012<number\012<referrer\012<sess"
+    "ion\0120excludecalltracking\0120C\0121FFC\0121M\012214\0121T\0120DigiTrust.v1.identity\0120EBFC\0124D\0120GCM\0120SR\0120TPC\0120adform"
+    "frpid\0122trc\0120cid\0120otsid\0120token\0120uid\0120adform_uid\0122hese2\0126Customer\0121ppnexus_uid\0120cap\0120improvedigita"
+    "l_uid\0120pubmatic_uid\0120rubicon_uid\0120triplelift_uid\0120UserID1\0120ADKUID\0120DSP2F_\0120SSPR_\0123Z\0120__adm_ui\0128e"
+    "x\0127syncc\0120uids\0120am-uid\0120_lcc\0121tmae\0120adcloud\0120ev_sync_ax\0128bk\0128dd\0128fs\0128ix\0128nx\0128ox\0128pm\0128rc\0128tm\0128yh\012"
+    "3tm\0122erest_g_v2\0128session_v2\0120id_adcloud\0120fid\0120s_cc\0122ecid\0122fid\0122ppv\0122sq\0122tp\0122vi\0121at_track\0120AMCVS_"
+    "\0124_\0120_dp\0120aam_uuid\0121t_check\0120demdex\0122xtp\0121pm\0121st\0120mbox\0120renderid\0120cfid\0122token\0121ct\0120tu\0120uu\0120DISPA"
+    "TCHER\0120advst_uid_11\0120_rp_uid\0120.auth\0121secureclient\0127session\0122tateflags\0120ahoy_visit\012:or\0120AKA_A2\0120a"
+    "k_bmsc\0120bm_sv\0120_abck\0121ALGOLIA\0120AlteonP\0120__trf.src\0120ad-id\0123privacy\0120AWSALB\0126CORS\0126TG\0128CORS\0123ELB\0126"
+    "CORS\0120aws-csds-token\0124priv\0124target-visitor-id\0123_lang\0120AMP_\0124MKTG_\0124TEST\0125LDTEST\0120amplitude_cooki"
+    "e_test\012:id\012<_\012:test\0121niC\0120version\0120ASP.NET_SessionId\0120atidvisitor\0122userid\0120AA003\0121TN\0120arcki2\0126_a"
+    "dform\0127ddp\0120__txn_\0120a0_users:sess\012=.sig\0121uth0\0125-mf\0128_compat\0125_compat\0120did\0123_compat\0120AwinChannelC"
+    "ookie\0120lantern\0120aw_popup_viewed_page\0121xeptio_all_vendors\0129uthorized_vendors\0128cookies\0120.ASPXANONY"
+    "MOUS\0126UTH\0122spNetCore.Mvc.CookieTempDataProvider\0120ARRAffinity\012;SameSite\0121SLBSA\0126CORS\0122PSESSIO\0121pp"
+    "licationGatewayAffinity\012JCORS\0120Dynamics365PortalAnalytics\0120RpsContextCookie\0120VisitorStorageGuid\012"
+    "0__AntiXsrfToken\0120buid\0120esctx\0120fpc\0120nSGt-\0120stsservicecookie\0120x-ms-cpim-admin\012:cache\012;srf\012;tx\012:dc"
+    "\012:geo\012:rc\012;p\012:slice\012;so\012:trans\0120HMACCOUNT\0121m_lpvt_\0124vt_\0120BVBRANDID\0127SID\0122ID\0122SID\0120_BEAMER_DATE_\012"
+    "8FILTER_BY_URL_\012:RST_VISIT_\0128LAST_POST_SHOWN_\0128USER_ID_\0120bito\0124IsSecure\0121elco-anonymous-id\0126cook"
+    "ies\0120client_bslstaid\012<match\012<sid\012<uid\0120dc\0120betweendigital.com\0120ss\0120_dsp_uid\0121ssp_update_time\0120du"
+    "id_update_time\0120tuuid_lu\0120AADSSO\0121CH01\0122L\0123USR\0121NON\0124CHK\0120BCP\0121FB\0123USR\0120CC\0120KievRPSAuth\0120MC0\01221\012"
+    "1H\0121R\0121S0\0122FPC\0122NRPSAuth\0122PAuth\0123Prof\0123TC\0121UID\0124B\0120NAP\0120OID\0123I\0123R\0120PPAuth\0120SRM_B\0120ToptOut\0120WLSSC"
+    "\0120_HPVN\0121RwBf\0121UR\0121u\0122etsid\0124vid\0120brcap\0120childinfo\0120kcdob\0122relid\0123u\0120pcfm\0120x-ms-gateway-slice\0120_"
+    "bit\0120BLUEID\0120ckid\0120hash\0120BCPermissionLevel\0122ReferrerOverrule\0125usedObjectives\0124vision\0122SessionID\012"
+    "2TempID\0123racking\0120bc_tstgrp\0121kdc\0122pa\0122u\0120tp\0120borlabs-cookie\0122unceClientVisit\0120dgzsdl08v4\0120ab._gd"
+    "\0123optOut\0123storage.deviceId.\012;sessionId.\012;userId.\0120browserupdateorg\0120CAKEPHP\0121MID\0122PRO\0123S\0122RUM3\0122"
+    "ST\0120wwwchannelme_z_sid\0120_SUPERFLY_nosample\0121chartbeat\0122q_duid\0124suid\0120NSC_\0120CookieControl\0120HAAPPL"
+    "B\0122CIVIC\0127LB\0120barometric[cuid]\012;idfa]\0120apbct_\0126antibot\0126cookies_test\0120ct_\0123check_js\0123fkp_timesta"
+    "mp\0123has_scrolled\0123pointer_data\0124s_timestamp\0123sfw_\0123timezone\0120spbc_2fa_passed\0125cookies_test\0125fire"
+    "wall_pass_key\0125is_logged_in\0125log_id\0125timer\0120clerk_\0120__cfwaitingroom\0120cf_chl_rc_i\012:m\012:ni\0123ob_info"
+    "\0123use_ob\0120__cf_bm\0124duid\0124lb\0124ruid\0124seq\0121cfuvid\0120cf_chl_2\0124learance\0121i_session\0120__editor_layout\0120"
+    "codepen_session\0129ignup_referrer\012G_date\0121-plan\0122referrer\0122signup\0121ognito.organization\0128services.a"
+    "\0120CAID\0120DLBCTLYOXA\0120FDLBCAMPAIGNCDOM\0125TLY\0124FIRST\0129API\0129CAMPAIGN\012AEF\012:MP\0129DATA\0129EVENTS\0129TMS\0120TCAU"
+    "DIENCE\0122ID\0123PD\0122LANDINGURL\0122REDIRECT\012:_DEDUP\0122SESSION\0122_CHECK_COOKIES_SUPPORT\0123OUTPUT\0129_categori"
+    "es\0123PRIVACY\012:_CENTER\0121MS\0120WID\0120_TCCookieSync\0120tc_caids\0124j_ss\0126v2\0128_cmp.\0129med\0123sample_\0124s\0123test_c"
+    "ookie\0120cmplz_banner-status\0126choice\0127onsented_services\0126functional\0126id\0126marketing\0126policy_id\0127ref"
+    "erences\0126saved_categories\012<services\0127tatistics\012:s\0126user_data\0121omplianz_consent_status\012:policy_id"
+    "\0120PID\0120UID\0123R\0120XID\0120C1\0120S1\0120__cmpcc\0127c\0127pausps\0127x\0126onsent\0126pc\0126vc\0125fcc\0125iab\0126uid\0125ld\0125wel\0120WRBlo"
+    "ck\0122Ignore\0122UID\0120_CT_RS_\0121_CT_Data\0121cs_c\0125vars\0124debug\0124ex\0124id\0124mk_aa\0127ga\0124optout\0124rl\0125oot-domain"
+    "\0124s\0125ame_site\0124tld\0121hjUserAttrbutesHash\012;ibutes\0123asCachedUserAttributes\0122p2_hld\01235_event_props.\012"
+    "5meta.\0121conv_r\0126s\0126v\0120cookiefirst-consent\0120CookieLawInfoConsent\0120cli_user_preference\0121ookielawin"
+    "fo-checkbox-advertisement\012Hnalytics\012Gfunctional\012Gmarketing\012Gnecessary\012Hon-necessary\012Gothers\012Gper"
+    "formance\012Hreferences\0120viewed_cookie_policy\0120CookieScriptConsent\01201.gif\0120CookieConsent\012=BulkSetti"
+    "ng-\012ATicket\0121rossConsent\0120cb-currency\0121onsentUUID\0120userlang\0120ccec_user\0121ookie-consent-io\012A-gdpr\012"
+    "Btimestamp\0121ky-action\0124consent\0121ookieyes-advertisement\012;nalytics\012:consent\012:functional\012:necessary"
+    "\012:performance\0129ID\0129_privacy_policy_generator_session\012:session\0120CRAFT_CSRF_TOKEN\0121raftSessionId\0120"
+    "_CEFT\0121ce.cch\0125lock_data\012:event\0124gtld\0124irv\0124s\0123ir\0123r.v\0122razyegg\0120ce_login\0123need_secure_cookie\0123s"
+    "id\0125gnup_flow\012:partner\0124uccessful_csp_check\0122ac\0123n\0124_assoc\0122bs\0124p_\0122cu\0122ft_variant_override\0122hc\012"
+    "2li\0120first_snapshot_url\0120sharing_\0120g\0120crisp-client/\0120viewer_token\0120_cio\0124anonid\0124id\0120cioFT\0123LT\0120"
+    "Datadome\0120datatricsDebugger\0129_customData\012:optin\0120remember_user_token\0120didomi_token\0120euconsent-v2"
+    "\0120digitalAudience\0120cookie_notice_accepted\0120vglnk.Agent.p\0126PartnerRfsh.p\0120django_language\0120DotMet"
+    "rics.DeviceKey\012;SessionCookieTemp\012LTimed\012;UniqueUserIdentityCookie\0123omiSession_\0127tatus\0127ync\0126Use"
+    "r\0120cjae\0120dtm_gdpr_delete\0125pc_optout\0124tcdata\012:_exp\0125oken\0129_exp\012:sc\0124user_id\012;_sc\0120APC\0120FLC\0120Googl"
+    "eAdServingTest\0120ID\0122E\0120RUL\0120__gads\0120ar_debug\0120test_cookie\0120drift_\0120has_js\0120dm_last_page_view\0128vi"
+    "sit\0123this_page_view\0124imezone_offset\0124otal_visits\0120DYID\0122SES\0120_dy_cs_cookie_items\0127storage_items\012"
+    "6c_ses\0124df_geo\0124geo\0124lu_ses\0124ses_load_seq\0125oct\0124toffset\0123cmc\0124nst\0124st\0123id\0125_server\0123jsession\0120dy"
+    "_fs_page\012072ddbc27\0120a69k21bb\0120b925d32c\0120cgq80xhu\0120dtCookie\0122Disabled\0122LatC\0122PC\0122Sa\0122ValidationCo"
+    "okie\0120iu2g34bw\0120kj76fg4h\0120l34kn6no\0120p23mn32t\0120rxVisitor\0122vt\0120ssoCSRFCookie\0120v_usr\0120easysize_butt"
+    "on_loaded_for_user\0121p\0120pid_short\0125ignature\0120cookies-analytics\0128functional\0128marketing\0128preference"
+    "s\0120__exponea_etc__\012:time2__\0120active_template::\0120ezds\0122oab_\0124dgid_\0124wesome_\0123hw\0123pvc_\0123ref_\0123stid"
+    "_\0124uibasgeneris-1\0126generis\0123uid_\0123vid_\0124uuid_\0128time_\0122ux_et_\0125ifep_\0125lpl_\0125tos_\0120BIGipServer\0120_f"
+    "bc\0123p\0120aks\0123b\0120c_user\0121ampaign_click_url\0121sm\0120datr\0121bln\0121did\0120fr\0120ick\0120js_ver\0120locale\0121u\0120m_user"
+    "\0120oo\0120pl\0121resence\0120rc\0120s\0121b\0121fau\0120usida\0120wd\0120xs\0120fastclick\0120pluto\01252\0120_fathom\0120ljt_reader\0120tsrvi"
+    "d\0120DSP_UID\0120_flowbox\0120MRM_UID\0120uid-bp-\0120DG_HID\0123IID\0123SID\0123UID\0123ZID\0124UID\0120SNLB2\0120fonts-loaded\0120ht"
+    "ml-classes\0120Gdyn\0120__gfp_64b\0126s_64b\0122Host-gist_user_session_same_site\0127user_session_same_site\0121de"
+    "vice_id\0121gh_ent\0124sess\0121octo\0120app_manifest_token\0120color_mode\0120dotcom_user\0120enterprise_trial_redir"
+    "ect_to\0120fileTreeExpanded\0120ghcc\0121ist_oauth_csrf\0125user_session\0120has_recent_activity\0120marketplace_r"
+    "epository_ids\012<suggested_target_id\0120org_transform_notice\0120private_mode_user_session\0120saml_csrf_t"
+    "oken\0125return_to\012>_legacy\0121how_cookie_banner\0120tz\0120user_session\01201P_JAR\0120A\0121CCOUNT_CHOOSER\0121ID\0121PI"
+    "SID\0121dID\0120CGIC\0121OMPASS\0122NSENT\0120DSID\0121V\0120FCCDCF\0122NEC\0121PGCLDC\0123SID\0120GCLB\0121N_PREF\0121_AUTHUSER_H\0120HSI"
+    "D\0120LSID\0122OLH\0120NID\0120OSID\0121TZ\0120SAPISID\0121EARCH_SAMESITE\0121ID\0123CC\0121MSV\0121NID\0121OCS\0121SID\0121ecure-YEC\0120TAI"
+    "D\0120UULE\0120_Secure-ENID\0128YEC\0121_Host-1PLSID\01273PLSID\0127GAPS\0122Secure-ENID\0129OSID\0129YNID\0121dcid\0121gcl_au\0125d"
+    "c\0120cookies_accepted\0120g_enabled_idps\0121ac\0121cl\0120receive-cookie-deprecation\0120ADS_VISITOR_ID\0121EC\0120Con"
+    "version\0120FPGCLAW\0125GB\0120__Secure-1PAPISID\012;SID\012>CC\012>TS\01293PAPISID\012;SID\012>CC\012>TS\0121gac_gb_\0122cl_aw\0125gb\012"
+    "6s\0120ACLK_DATA\0121NID\0120GED_PLAYLIST_ACTIVITY\0120__eoi\0122gpi\0125_optout\0123sas\0120aboutads_sessNNN\0120pm_sess\0127"
+    "_NNN\0120AMP_TOKEN\0120FPAU\0122ID\0122LC\0120GA_OPT_OUT\0120__utma\0125b\0125c\0125t\0125v\0125x\0126x\0125z\0121dc_gtm_\0121ga\0123_\0123c_\0123li\0123"
+    "t\0124_gtag_\0122id\0122cl_gf\0125ha\0120OGP\0123C\0120_gaexp\0126_rc\0121opt_awcid\0127gid\0127kid\0127mid\0125expid\0121GRECAPTCHA\0120PAID"
+    "CONTENT\0120cookiePreferences\0120td\0120GRV_BHV_BRND_\0128DATE\0128IDCAT\012;C\0128SKU\0128UID\0124IDU\0124google\0120NPA\0120cs\0120v"
+    "st\0120SERVERID\0120_hp2_id\0125ses_props\0122jAbsoluteSessionInProgress\0123CachedUserAttributes\0124losedSurveyI"
+    "nvites\0124ookieTest\0123DonePolls\0127TestersWidgets\0123FirstSeen\0123HasCachedUserAttributes\0123IncludedInPage"
+    "viewSample\012=Sample\012>essionSample\0123LocalStorageTest\0123MinimizedPolls\012<TestersWidgets\0123SessionRejec"
+    "ted\012<sumed\012:StorageTest\012:TooLarge\012:User_\012:_\0124hownFeedbackMessage\0123TLDTest\0123UserAttributesHash\0123i"
+    "d\0123ptid\0120hjViewportId\0122_visitor\0121u-consent\0120__hs_cookie_cat_pref\0125gpc_banner_dismiss\0125notify_ban"
+    "ner_dismiss\0125do_not_track\0125initial_opt_in\0125opt_out\0124mem\0124sc\0125rc\0124tc\0120hs-membership-csrf\0125ssages-"
+    "hide-welcome-message\012<is-open\0122_ab_test\0123langswitcher_choice\0121ubspotapi\012:-csrf\012;prefs\0127utk\0120mess"
+    "agesUtk\01203pi\0120callback\0122r\0121f\0121ip\0121nac\0120gdpr\0121pp\0120id5\0121ncap_ses_\0120nlbi_\0120visid_incap_\0120um\0122eh\0120CT"
+    "K\0120INDEED_CSRF_TOKEN\0120ctkgen\0120jasx_pool_id\0120pagead/conv/%INTEGER%\0120i00\0120__insp_dct\0127norec_sess\0128"
+    "v\0127pad\0127ref\0127scpt\0128id\0128lim\0127targlpt\012=u\0127uid\0127wid\0120ds_user_id\0120fbm_\0120ig_cb\0123did\0120mid\0120sessionid\0121"
+    "hbid\0123ts\0120intercom-device-id-\0129id-\0129session-\0120SecureSessionID-\0120cc-\0120pgid-org-\0120iutk\0120_iub_cs-\0120"
+    "JSESSIONID\0120ClickAndChange\0120ckies_functional\0126marketing\0126necessary\0126performance\0121omponentStyle\0129"
+    "Type\0120nrid\0120ja_purity_ii_tpl\012:tpl\0121pxumaster\0126tched\0120KelkooID\0120CMSCookieLevel\0124srfCookie\0123Landin"
+    "gPageLoaded\0123PreferredCulture\0123UserPage\0121urrentContact\0120VisitorStatus\0120AUTH_SESSION_ID\012?_LEGACY\012"
+    "0KC_AUTH_STATE\0123RESTART\0123START\0126TE_CHECKER\0121EYCLOAK_IDENTITY\0129LOCALE\0129REMEMBER_ME\0129SESSION\0121iyoh"
+    "nl\0120__kla_id\0120laravel_session\0120_lfa\0122i_id\0124ses\0120TiPMix\0120x-ms-routing-name\0120COOKIELAW\0129_ADS\012:SOCI"
+    "AL\012;TATS\0120ABSELB\0121nalyticsSyncHistory\0120BizographicsOptOut\0120IRLD\0120PLAY_FLASH\0125LANG\0125SESSION\0120User"
+    "MatchHistory\0120VID\0120_guid\0120abiRedirect\0121c_L\0124D\0121ll_u_b\0121ppLang\0123Name\0120bcookie\0121rwsr\0121scookie\0120cco"
+    "okie\0121hp_token\0121ookie.policy.banner.eu\012Enl\0120denial-client-ip\0127reason-code\0121f_ts\0120f_token\0121cookie"
+    "\0121eed-sort\0120integration_type\0124rstitial_page_reg_oauth_url\0120l_page\0121ang\0121i_a\0124lerts\0124pfcdc\0123cc\0124u"
+    "\0123ec\0124p_auth_context\0123fat_id\0124eed_xray\0123gc\0124iant\0124p\0125c\0123mc\0123oatml\0124dapfcc\0123referer\0124m\0123sugr\0123the"
+    "me\0128_set\0122ap\0122dc\0122hc_auth_\0122l-lang\0122ssc\0121ls-integration\0121ms_ads\0125nalytics\0121n_or\0121ss_bundle_viewe"
+    "r\0120pushPermInfo\0128State\0120queryString\0120recent_history\012>_status\0122directFromM2MInviteAccept\012ESent\0121t"
+    "c\0120sdsc\0121harebox-suggestion\0121pectroscopyId\0120trkCode\0123Info\0120uh\0120wwepo\0120lhc_ldep\0124per\0124ses\0121c_\0120__"
+    "lc2_cid\0127st\0124_cid\0126st\0123ivechat\0121li_ss\0120lidid\0120euconsent\0120lz_last_visit\0123userid\0123visits\0121ogglytra"
+    "ckings\302\255ession\0120_cc_aud\0124cc\0124dc\0125omain\0124id\0120panoramaId\012:_expiry\012A_exp\0120__lotl\0125r\0121global_lucky_o"
+    "pt_out\0121lo_bn\0124cid\0124np_\0124rid\0124uid\0124v\0120X-Magento-Vary\0120external_no_cache\0120form_key\0121rontend\0120gues"
+    "t-view\0120last_visited_store\0121ogin_redirect\0120mage-banners-cache-storage\0125cache-sessid\012<torage\012B-se"
+    "ction-invalidation\012;timeout\0125messages\0125translation-file-version\012Astorage\0120persistent_shopping_ca"
+    "rt\0121ollN\0121rivate_content_version\0122oduct_data_storage\0120recently_compared_product\012I_previous\0129view"
+    "ed_product\012G_previous\0120searchReport-log\0122ction_data_clean\012=ids\0121tf\0122ore\0120user_allowed_save_cooki"
+    "e\0120audit\0125_p\0120c\0120khaos\0125_p\0120put_\0120rpb\0122x\0120tv_U\0122id\0120mc_cid\0123eid\0123landing_site\0120_mailmunch_visito"
+    "r_id\0120mailmunch_second_pageview\0120___m_rec\0121lv\0121nrbi\0121s\0121ut\0120compass_sid\0128uid\0120_biz_ABTestA\0125Even"
+    "tA\0125flagsA\0125nA\0125pendingA\0125su\0125uid\0121pk_cvar\0124hsr\0124id\0124ref\0124ses\0124testcookie\0120matomo_ignore\0127sessid"
+    "\0121tm_consent\012;_removed\0126okie_consent\0120cookieconsent_level\012>seen\012?ystem\012>variant\0120data-\0120gdpr_sta"
+    "tus\0120mnet_session_depth\0120visitor-id\0120mt_misc\0124op\0120uuidc\0124\0120rts\0120svid\0120mics_lts\0125uaid\0125vid\0120am_to"
+    "kens\0129_invalidate-verizon-pushes\0120mv_tokens\0129_invalidate-verizon-pushes\0120_d2id\0120edsid\0120ftid\0120.As"
+    "pNetCore.Antiforgery.\0120MSO\0120X-FD-FEATURES\0125Time\0120__RequestVerificationToken\0120esctx-\0120isFirstSess"
+    "ion\0120ai_session\0123user\0120CLID\0120MicrosoftApplicationsTelemetryDeviceId\0120SM\0120_clck\0123sk\0120AADNonce.for"
+    "ms\0120DcLcid\0120mp_\0121oove_gdpr_popup\0120Pastease.passive.activated\012Achance\0120opt_out\0120visitor\0120ab\0120NEXT"
+    "_LOCALE\0120__next_\0122Host-next-auth.csrf-token\0122Secure-next-auth.callback-url\0120next-auth.\0121360-adfo"
+    "rm\0127nuntius\0127ot\0127youlike\0126mx\0126ppnexus\0125bliink\0125connectad\0128versant\0126wire\0125firstid\0126reewheel\0126ueld"
+    "igital\012@ix\012@media\0125gingerad\0126oodad\0126ravity\0127oupm\0125improve\0126x\0125mediagrid\012:net\0126oneytag\0125nextmille"
+    "nnium\0125onetag\0126penx\0126utbrain\0125plista\0126ubmatic\0127lsepoint\0125quantum\0125richaudience\0126tbhouse\0126ubicon\012"
+    "5sharethrough\0126maato\0128rtadserver\012:yads\0127ilewanted\0126taila\0125tappx\0126hirtythreeacross\0126raffective\0127i"
+    "plelift\0126td\0125vidoomy\0125yahoo\0126ieldlab\0124_adform\0127nuntius\0127ot\0127youlike\0126mx\0126ppnexus\0125bliink\0125connec"
+    "tad\0128versant\0126wire\0125firstid\0126reewheel\0126ueldigital\012@ix\012@media\0125gingerad\0126oodad\0126ravity\0127oupm\0125imp"
+    "rove\0126x\0125mediagrid\012:net\0126oneytag\0125nextmillennium\0125onetag\0126penx\0126utbrain\0125plista\0126ubmatic\0127lsepoi"
+    "nt\0125quantum\0125richaudience\0126tbhouse\0126ubicon\0125sharethrough\0126maato\0128rtadserver\012:yads\0127ilewanted\0126ta"
+    "ila\0125tappx\0126hirtythreeacross\0126raffective\0127iplelift\0126td\0125vidoomy\0125yahoo\0126ieldlab\0120INGRESSCOOKIE\0120"
+    "EE\0120IMRID\0120ud\0122o\0120NOPCOMMERCE.AUTH\0121op.customer\0123Commerce.RecentlyViewedProducts\0120done_redirects"
+    "\0120FunctionalCookie\0120OneTrustWPCCPAGoogleOptOut\0121ptanonAlertBoxClosed\0127Consent\012:trol\0120__Secure-fg"
+    "pt\0121mkto_trk\0120utm_key\0120OAGEO\0122ID\0120i\0120pd\0120univ_id\0120optimizelyDomainTestCookie\012:EndUserId\012:OptOut\012"
+    ":RedirectData\0120_omappvp\0127s\0120ELOQUA\0122QSTATUS\0120JSESSIO\0120ORA_WWV_APP_\0120oribi_cookie_test\0126user_guid"
+    "\0120adx_ts\0121pp_ts\0120id_ts\0120spx_ts\0120viewer\0120cookieconsent_page\012>status\0120osano_consentmanager\012D_expda"
+    "te\012Euuid\0120adrl\0121pnxs\0120bdswch\0120cookieJartestCookie\0121riteo\0120dicbo_id\0120europe\0120mdfrc\0120obsessionid-\012"
+    "2uid\0121pout\0121utbrain_dicbo_id\0120recs\0124-\0122f-\0120ttd\0120unifiedPixel\0120_pangle\0123rsely_session\012:lot_click\012"
+    "9tpa_blocked\0129visitor\0120test\0121PHG-PS\0120X-PP-L7\0125SILOVER\0120enforce_policy\0120l7_az\0120nsid\0120ts\0122_c\0122rce\012"
+    "0x-pp-s\0120pa_google_ts\0123openx_ts\0123rubicon_ts\0123twitter_ts\0123uid\0123yahoo_ts\0120CGISESSID\0120permutive-id\012"
+    "1xid\0120PHPSESSID\0120__Secure-PHPSESSID\0120phpMyAdmin\0121maAuth-\0123User-\0123_lang\0120LANG\0124_CHANGED\0120__bid\0122c"
+    "ode\0122eea\0122idr\0122pat\0123id\0124l\0123ls\0123nahc\0123vi\0122tac\0123bc\0122ut\0124p\0121pcid\0123tx\0123us\0122prv\0120cX_G\0123P\0120gckp\0120pa_us"
+    "er\0121nespsdk_pnespid\012:ush_subscription_added\0129ssn\0129visitor\0120xbc\0120picreel_new_price\0128tracker__firs"
+    "t_visit\012Apage_views\012Avisited\0120_derived_epik\0121epik\0121pin_unauth\0124terest_cm\012<t\012=_rt\012>ua\012;sess\0121rout"
+    "ing_id\0120sessionFunnelEventLogged\0120_pk_id.\0124ses.\0121stg_optout\0120ppms_privacy_\012=bar_\0120stg_externalRe"
+    "ferrer\0124fired__\0124global_opt_out\0124last_interaction\0124pk_campaign\0124returning_visitor\0124traffic_sourc"
+    "e_priority\0124utm_campaign\0120ad2\0120fl_inst\0120pcc2\0121vc2\0120trc\0121uuid\0120plausible_\0120PLESKSESSID\0120lists-sta"
+    "te\0120plek-list-type\0123sk-items-per-page\0126sort-dir\012;field\0120sites-active-list-state-collapsed\0120pll_l"
+    "anguage\0121vc_visits[0]\0121l_user_id\0120dsps:\0120_pbjs_userid_consent_data\0120privacypillar-cookie-consent"
+    "\012>google-consent\0120usprivacy\0120wires\0125_challenge\0120ADUSERCOOKIE\0120COKENBLD\0120DPFQ\0122PIX_ON\0122Sync\0120FPtr"
+    "ust\0120KADUSERCOOKIE\0121CCH\0121RTBCOOKIE_\0121TPCACOOKIE\0120PMDTSHR\0122FREQ_ON\0121UBMDCID\0123RETARGET\0123UIDSYNCUPF"
+    "Q\0121ugT\0120SPugT\0121YNCUPPIX_ON\0121yncRTB\0120USCC\0120_curtime\0120camfreq_\0121hk\0123ChromeAb67\012=Sec\0123SecSet\0120f5_cs"
+    "pm\0120ipc\0120pi\0121p\0121ubfreq_\0123syncexp\0123time_\0120_dbefe\0121_cmpQQ_CookieConsent\0128consentID\0128usedCoookies\0123"
+    "pmQQ_trackers\012@_timestamp\0120ki_s\0123u\0120ActionSetHistory\0120BlurTime\0120CPSessID\0120FocusTime\0120PageReferre"
+    "r\0120QSIPopUnder_PopUnderTarget_SI_\0123_CT\0124DATA\0124HistorySession\0124OptInIDsAndTargetOrigins\012?WindowNa"
+    "mes\0124ReplaySession_Info_\012BSampledOut_\012BThrottled_\0124SI_\0125_\0124TestSessions_\0122T\0120SISessID\0121earchTerm"
+    "\0121ite History\0124Referrer\0120__qca\0120cref\0120d\0120mc\0120rack.session\0120pxrc\0120rlas3\0120_form_fields\0121rd_experim"
+    "ent_version\0124wa_first_session\0127id\0127ses_id\0123lps_pp\0123trk\0121sp_root_domain_test_\0124wa_first_session\0127"
+    "id\0127ses_id\0120rdtrk\0120_rdt_uuid\0120edgebucket\0120initref\0120rek_content\0120avcid-\0120pdid\0120rai-pltn-pl-\0120matc"
+    "hadform\0120wfivefivec\0120_rails_session\0120rl_anonymous_id\0124uth_token\0123group_id\0129trait\0123page_init_refe"
+    "rrer\012Cing_domain\0123session\0123trait\0123user_id\0120test_rudder_cookie\0120sailthru_content\0129pageviews\0129visi"
+    "tor\0120BAYEAX_BROWSER\0121rowserId\0129_sec\0120CookieConsentPolicy\0120FedAuth\0120Host-ERIC_PROD-\0120PreferredLan"
+    "guage\0120QCQQ\0120RRetURL\01272\0120SUCSP\0122PRM\0121etupDomainProbePassed\0120WelcomePanel\0120_KMPage\0122nowledgePageD"
+    "ispatcher\012>Filter\012DArticleArticleType\012KPublishStatus\012KValidationStatus\012DLanguage\012DMyDraftArticle"
+    "Type\012KPublishStatus\012KValidationStatus\012>SortFieldArticle\012GMyDraft\0121_Host-ERIC_PROD-\0121kuid_\0121sid\0122"
+    "pring_KmMlAnyoneDraftArticlesList\012=rchivedArticlesList\012<MyDraftArticlesList\012CTranslationsList\012<P"
+    "ublishedArticlesList\012ETranslationsList\0120activeView\0121lohaEpt\0121pex__EmailAddress\0121uraBrokenDefGrap"
+    "h\0122tocomplete\0120caPanelState\0122lViewState\0121lientSrc\0121ookieSettingVerified\0122rdovaVersion\0121qcid\0121sss"
+    "id\0126_Client\0120devOverrideCsrfToken\0121isco\0120expid_\0120force-proxy-stream\0126stream\0120gTalkCollapsed\0121ues"
+    "t_uuid_essential_\0120hideDevelopmentTools\0124FilesWarningModal\0124IdentityDialog\0120idccsrf\0122eaToggle\0121g"
+    "odigitalst_\012<domain\012:tc2\0121nst\0121otcontextsplashdisable\0120lastlist\0121iveagent_invite_rejected_\012:sid\012"
+    "1loopch_loid\0121ogin\0120oid\0122nfo\0120pc-unit\0122trk\0121i_opt_in\0121romptTestMod\0120redirectionWarning\0122nderCtx\012"
+    "1sid\01242\0120schgtclose\0121fdc-stream\0124_lv2\0121howNewBuilderWarningMessage\0121id_Client\0123ebarPinned\0121sosta"
+    "rtpage\0120t\0120useStandbyUrl\0120visitor_id\0120waveUserPrefFinderLeftNav\012CistView\0121ebact\0120GSLM_\0120SAML_\0120_"
+    "gigRefUid_\0124_\0125APIProxy_enabled\0125email\0125llp\0127u\0126t\0125shareUI_cb_\012=lastUID\0120apiDomain_\0120gac_\0121ig3pc"
+    "\0126test\0123_bootstrap_\0124canary\012:_3\012;ver\0124hasGmid\0124last_ver_\0125oginToken_\0124toggles\0121lnk\0122t_\0123exp_\0121mi"
+    "d\0121st\0120hasGmid\0120ua_\0121cid\0120st_chc\0124nt\0124s\0125d\0123ssp\0123uid\0120ajs_anonymous_id\0124group_id\0124user_id\0120SEUNC"
+    "Y\0120__stid\0126v\0120euconsent\0120fpestid\0120pubconsent\0121xcelAcc3PC\0125BcnLcy\0125Page\0120st_optout\0120usprivacy\0120st"
+    "x_user_id\0120__ss\0124_referrer\0125tk\0120koitk\0120Cart\0120Secret\0123ure_customer_sig\0120_Brochure_session\0121ab\0121cm"
+    "p_a\0122ustomer_account_shop_sessions\0121landing_page\0121orig_referrer\0121s\0122ecure_account_session_id\0128se"
+    "ssion_id\0122hopify_country\0129d\0129essential\012B_\0129fs\0129ga\0129m\0129s\012:a_p\012<t\0129tm\012:w\0129u\012:niq\0129visit\0129y\0122torefr"
+    "ont_u\0121tracking_consent\0121y\0120card_update_verification_id\0123t_currency\0125sig\0125ts\0125ver\0121heckout_prefi"
+    "ll\0129queue_token\0129session_lookup\012Atoken\012F_\0129token\0129worker_session\0121ustomer_account_locale\012Anew_lo"
+    "gin\012Apreview\0129payment_method\0129shop_pay_agreement\0120discount_code\0121ynamic_checkout_shown_on_cart\0120"
+    "hide_shopify_pay_for_checkout\0120identity-state\012>-\0128_customer_account_number\0120keep_alive\0121i_r\0123t\0120"
+    "locale_bar_accepted\0125ization\0122gin_with_shop_finalize\0120master_device_id\0120pay_update_intent_id\0121re"
+    "view_theme\0125ous_step\0122ofile_preview_token\0120remember_me\0120shop_analytics\0125pay_accelerated\0124ify-edi"
+    "tor-unconfirmed-settings\0127_pay\012;_redirect\0121torefront_digest\0120tracked_start_checkout\0120nmstat\0120SSL"
+    "B\0122PV\0122RT\0122SC\0120_sn_a\0124m\0124n\0120SCM\0123\0123aps\0123g\0123inf\0123o\0123sovrn\0120Comp\0120Pdomid\0121wb\0120TestIfCookie\012<P\0120cnf"
+    "q\0121sfq\0122ync\0120dyncdn\0120gid\0120lcsrc\0124d\0120partner-\0121bw\0121id\0120sasd\01242\0120vs\0120X-AB\0120_schn\0123id\0125_r\0120sc-a-non"
+    "ce\0122_at\0120SnapABugHistory\0128Ref\0128UserAlias\0128Visit\0120_gat_pro\0121sp_id.\0124ses.\0120sp\0120HAPLB3A\01255S\01258\0120__u"
+    "in_bw\0126mm\0126rh\0124r_bw\0126mm\0126rh\0124s\0122sqra\0125b\0125c\0121ljtrtb_\0120ljtrtb\0120sp_landing\0123t\0120audience\0120ssid\0122t\0121q"
+    "zl_abs\0125consent\0125session_id\0125vw\0124local\0120_gtmeec\0121csrf\0120idsync-bsw-uid-s\0120__stripe_mid\0129sid\0120m\0120s"
+    "b-\0120CX_\0120P_\0120REPID_\0122_\0121P_\0120_splunk_rum_sid\0120sm_ir\0123rec\0121so_user\0121wym-cu_ct\0125email\0125instrumentMa"
+    "p\0125o_s\0126l_ct\0125pid\0125session-id\0126wymRegid\0125tpermts\0125u_pref\0125v-ckd\0125weml\0120_tb_sess_r\0124t_ppg\0120abLdr\012"
+    "2Mbl\0120t_gid\0122pt_gid\0121aboola_fp_td_user_id\0128select\012:ssion_id\0121b_click_param\0120n\0120tp\0121rk\0121tbprf\0122c\012"
+    "3a\0122gcm\0122nprf\0120TapAd_3WAY_SYNCS\0126DID\0126TS\0121XCD\0123SDMN_\0120tawk_\0120TawkConnectionTime\0126okie\0120__tawkuui"
+    "d\0120tawkUUID\0121t_bluekai\0123exelate\0123liveramp\0123neustar\0123salesforce\0123viewer\0120__tlbcpv\0124tpl_\0124uid\0120ozo"
+    "ne_uid\0120TDCPM\0122ID\0120MONITOR_WEB_ID\0120_tt_enable_cookie\0123p\0120msToken\0120ttcsid\0122wid\0120_ssc\0120u\0120RT\0120Serv"
+    "erPool\0120TADCID\0122ReturnTo\0122TravelInfo\0122Unique\0120optout\0120sync\0120tluid\0125p\0120__asc\0123uc\0120csrf-canary\0120de"
+    "uxesse_uxid\0120algoliasearch-client-js\0121pi_token\0121uth-token\0120chat_rules_shown\0120device_id\0120enable-c"
+    "ompact-scene-listing\0120local_storage_app_session_id\0120referrer_url\0120sentry_device_id\0122rver_session"
+    "_id\0122ssion_storage_last_visited_twitch_url\0128unique_id\0120twitch.lohp.countryCode\0120unique_id\0129_dura"
+    "ble\0120videoChat.notice_dismissed\0120attribution_user_id\0120tf_respondent_cc\0120Typo3InstallTool\0120be_las"
+    "tLoginProvider\0123typo_user\0120fe_typo_user\0120umami.\0120dt\0120rtbh\0120udmts\0120UID_EXT_\0121TID\0124_ENC\0120unruly_m\012"
+    "1sbls\0120bbcpsessionhash\0122lastactivity\0126visit\0122np_notices_displayed\0122password\0122sessionhash\0123itebui"
+    "lder_active\0122userid\0120_vercel_\0120lkqdid\0126ts\0120VfAccess\0122Refresh\0122Sess\0120_vf_rd_test\0123a\0123b\0123z\0120vfThir"
+    "dpartyCookiesEnabled\0121idoomy-uids\0120Player\0120continuous_play_v3\0120sd_client_id\0123identity\0120vuid\0120_vi"
+    "s_opt_exp_\0129s\0129test_cookie\0122wo_ds\0125referrer\0125sn\0126sm\0125uuid\0129_v2\0120um2\0120BSWtracker\0120_mb\0120AFFICHE_W\012"
+    "0_wepublishGa\012<_gid\0120wa_lang_pref\0123ul\0120GeoIP\0120NetWorkProbeLimit\0120WMF-Last-Access\0120centralnotice_"
+    "bucket\0120loginnotify_prevlogins\0120stopMobileRedirect\0120_distillery\0121simplex\0120muxData\0120wistia\0126-http"
+    "2-push-disabled\0127video-progress-\0120ForceFlashSite\0120SSR-caching\0120TS01\0120_wixCIDX\0124_browser_sess\0120bS"
+    "ession\0120client-session-bind\0121onsent-policy\0120fedops.logger.sessionId\0120hs\0120server-session-bind\0121mS"
+    "ession\0121vSession\0120wixLanguage\0120sbjs_current\012<_add\0125first\012:_add\0125migrations\0125session\0125udata\0121tore"
+    "_notice\0120woocommerce_cart_hash\012<dismissed_suggestions__\012<items_in_cart\012<recently_viewed\012<snooze_"
+    "suggestions__\0121p_woocommerce_session_\0120tk_ai\0120camptix_client_stats\0121odexToken\0125UserId\0129Name\0122mme"
+    "nt_author_\012?url_\0120devicePixelRatio\0120jetpackState\0121pp_math_pass\0120showComments\0121tnojs\0120tix_view_to"
+    "ken\0121k_lr\0123or\0123qs\0123r3d\0123tc\0121rac_form_token\0125session\0120welcome-\0121ordpress_logged_in_\0121p-postpass_\012"
+    "3saving-post\0124ettings-\012<time-\0122_lang\0122org_locale\0128gged_in\0126sec\0121ordpress_test_cookie\012:google_app"
+    "s_login\0121p-wpml_current_language\0120ep201\01242\0120_twitter_sess\0120ads_prefs\0121uth_token\0120csrf_same_site\012"
+    ">_set\0121t0\0120dnt\0120eu_cn\0121xternal_referer\0120gt\0121uest_id\0128_ads\0129marketing\0120kdt\0120muc_ads\0120personalizat"
+    "ion_id\0120remember_checked_on\0121web_optin\0120syndication_guest_id\0120tfw_exp\0121wid\0120XANDR_PANID\0120anj\0120ic"
+    "u\0120pses\0120sess\0120usersync\0121uid2\0120xf_consent\0124srf\0123dbWriteForced\0123emoji_usage\0123from_search\0123inline_"
+    "mod_\0123language_id\0124s\0123notice_dismiss\0123push_notice_dismiss\0128subscription_updated\0123session\0124tyle_i"
+    "d\0123tfa_trust\0124oggle\0123user\0120A1\0122S\01213\0121PID\0124TS\0120GUC\0120IDSYNC\0120OTH\0120adaptv_unique_user_cookie\0122srcvw"
+    "1\0121xids\0120cmp\0120migrated2y\0120rtbData0\0121xx\0120tbla_id\0121earsheet\0121rc_cookie_storage\0120unique_ad_source_i"
+    "mpression\0120_yasc\0122m_d\0125ebug\0124hostIndex\0124isad\0124metrika_enabled\0124uid\0124visorc_\0120bh\0120is_gdpr\0127_b\0120us"
+    "st\0120yabs-sid\0125vdrf\0122ndexuid\0122shr\0121mex\0121uidss\0120ptradtrt\0124n\0123b\0124sw\0123c\0124riteo\0123eps\0123openx\0123pp\0124ub\0123"
+    "rc\0124hs\0123t\0120yieldmo_id\0122th_wcwl_session_\0120DEVICE_INFO\0120GPS\0120LOGIN_INFO\0120PREF\0120VISITOR_INFO1_LIVE\012"
+    "8PRIVACY_METADATA\0120YSC\0120__Secure-ROLLOUT_TOKEN\0120ZD-buid\0123launcherLabelRemoved\0123settings\0124tore\0124u"
+    "id\0123widgetOpen\0123zE_oauth\0120__zlcmid\0125privacy\0121answer_bot_service_session\0121help_center_session\0121zd"
+    "session_talk_embeddables_service\0124hared_user_session_analytics\0122endesk_authenticated\0129cookie\0129np"
+    "s_session\0129session\012:hared_session\0120connect.sid\0120help_center_data\0120zendesk_thirdparty_test\0121te209"
+    "5\0120idp\0120zc\0121i\0121sc\0121uc\0120ZCAMPAIGN_CSRF_TOKEN\0120uesign\0120zc_consent\0124u_exp\0123loc\0123show";
 // Bits 0-1: category (0 functional, 1 analytics, 2 marketing); 2-4: purpose class; 5: wildcard; 6: generic.
 const std::uint8_t kTrackerFlags[] = {
     22, 22, 17, 17, 17, 17, 17, 17, 17, 22, 54, 86, 86, 22, 22, 22, 22, 22, 22, 17, 0, 0, 86, 118,
@@ -501,127 +449,115 @@ const std::uint8_t kTrackerFlags[] = {
     0, 22, 22, 0, 22, 17, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 86, 86, 86, 86, 86, 8, 0, 0, 0, 22, 22,
 };
-// Days; 0: a session cookie, persistent storage, or not known.
-const std::uint16_t kTrackerRetention[] = {
-    365, 365, 365, 365, 365, 365, 0, 395, 0, 29, 30, 365, 365, 182, 7, 730, 0, 30, 1, 1,
-    0, 0, 60, 7, 1, 1, 1, 7, 7, 7, 1, 1, 14, 30, 7, 60, 365, 0, 60, 7,
-    30, 7, 7, 30, 7, 7, 7, 7, 180, 30, 0, 0, 0, 365, 365, 5, 91, 730, 1, 365,
-    365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 730, 730, 0, 91, 730, 0, 730, 1825,
-    0, 0, 0, 730, 90, 0, 730, 1, 30, 0, 180, 180, 180, 180, 730, 0, 1, 1, 0, 29,
-    365, 182, 182, 30, 0, 0, 0, 0, 239, 239, 1, 1, 1, 0, 365, 0, 365, 190, 1825, 0,
-    0, 0, 0, 0, 0, 1, 365, 365, 0, 365, 365, 365, 0, 0, 365, 0, 0, 20, 0, 0,
-    182, 395, 91, 91, 14, 14, 14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 365,
-    365, 365, 0, 0, 0, 365, 365, 0, 0, 0, 0, 0, 90, 0, 0, 0, 30, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 365, 0, 365, 3650, 3650, 365, 0, 300,
-    1, 3000, 300, 300, 365, 365, 365, 365, 540, 1, 1, 540, 3650, 3650, 3650, 730, 730, 730, 91, 0,
-    0, 91, 365, 365, 1, 365, 365, 365, 365, 1825, 0, 365, 0, 182, 0, 365, 1825, 1825, 1825, 365,
-    365, 365, 365, 91, 91, 91, 1825, 365, 365, 1825, 365, 365, 365, 395, 1, 16, 365, 1825, 1825, 1825,
-    1825, 1825, 0, 182, 365, 365, 365, 365, 365, 365, 365, 365, 1, 1, 365, 179, 179, 179, 14, 365,
-    0, 1, 0, 0, 0, 0, 0, 30, 1, 1, 1, 1, 1, 1, 0, 1, 30, 91, 91, 1,
-    91, 0, 0, 0, 365, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1825, 0, 0, 0, 0, 0, 0, 0, 29,
-    29, 365, 365, 0, 0, 0, 0, 0, 365, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    365, 365, 365, 0, 0, 0, 0, 0, 396, 396, 396, 396, 0, 0, 365, 396, 396, 365, 365, 365,
-    0, 396, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 730,
-    730, 365, 1825, 1825, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 0, 365, 365,
-    365, 395, 0, 0, 30, 395, 1, 1, 395, 365, 0, 365, 0, 0, 1, 0, 0, 0, 395, 395,
-    0, 1, 182, 365, 365, 365, 334, 334, 334, 334, 334, 334, 334, 334, 365, 334, 182, 0, 365, 365,
-    365, 0, 0, 365, 365, 365, 365, 365, 30, 365, 365, 365, 365, 365, 365, 365, 365, 365, 1, 1,
-    0, 0, 365, 1, 1, 1, 1, 0, 365, 365, 31, 0, 365, 1, 0, 365, 365, 1, 365, 30,
-    30, 0, 0, 0, 0, 0, 0, 365, 1, 364, 182, 31, 1, 365, 365, 365, 365, 365, 0, 0,
-    0, 14, 365, 365, 0, 91, 365, 365, 0, 0, 0, 0, 0, 0, 1825, 365, 395, 30, 30, 30,
-    1, 0, 395, 0, 395, 395, 395, 182, 1, 0, 60, 730, 365, 0, 0, 365, 730, 0, 365, 365,
-    365, 15, 365, 365, 0, 30, 30, 0, 30, 30, 0, 30, 365, 30, 30, 30, 30, 30, 365, 0,
-    0, 91, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1825, 0, 0, 0, 13, 0,
-    365, 365, 365, 365, 365, 365, 365, 1095, 1, 2, 365, 1, 1, 0, 365, 1, 1, 0, 365, 365,
-    0, 1, 1, 2, 0, 0, 0, 0, 0, 730, 121, 30, 1, 90, 30, 90, 730, 730, 28, 90,
-    730, 7, 7, 730, 90, 1825, 90, 0, 7, 90, 730, 1, 0, 0, 90, 3650, 395, 395, 0, 365,
-    365, 9, 365, 30, 60, 30, 30, 30, 30, 30, 30, 30, 30, 30, 395, 395, 395, 14, 14, 365,
-    14, 0, 365, 1, 0, 365, 1, 30, 180, 0, 14, 1, 1, 1, 1, 14, 0, 0, 0, 0,
-    0, 14, 30, 17, 0, 365, 730, 14, 182, 2, 3650, 14, 365, 395, 395, 90, 0, 0, 365, 0,
-    730, 182, 365, 365, 182, 17, 730, 0, 730, 730, 0, 182, 395, 730, 395, 14, 1, 395, 395, 365,
-    365, 365, 334, 182, 180, 400, 91, 91, 365, 365, 90, 90, 180, 60, 182, 90, 90, 90, 730, 730,
-    730, 730, 730, 730, 730, 730, 90, 90, 90, 90, 1, 395, 0, 91, 395, 395, 91, 1, 1, 1,
-    1, 0, 0, 0, 0, 730, 1, 0, 1, 730, 547, 547, 182, 1, 730, 730, 90, 1, 1, 1,
-    1, 90, 90, 60, 30, 90, 1, 1, 1, 1, 1, 1, 179, 30, 730, 0, 45, 45, 45, 45,
-    45, 45, 296, 45, 45, 365, 365, 0, 426, 426, 1, 0, 365, 0, 365, 365, 1, 365, 1, 365,
-    1, 0, 365, 365, 0, 0, 0, 0, 365, 1, 365, 0, 0, 365, 0, 0, 0, 30, 182, 180,
-    180, 395, 7, 395, 365, 1, 0, 395, 0, 1, 1, 0, 730, 7, 365, 365, 395, 395, 91, 1,
-    1, 1, 1, 1, 1, 0, 1, 0, 0, 365, 90, 90, 1825, 0, 1, 0, 0, 365, 0, 365,
-    0, 0, 0, 0, 0, 365, 365, 365, 365, 0, 91, 365, 3285, 3285, 3285, 365, 365, 365, 273, 273,
-    7, 0, 0, 0, 3650, 365, 0, 0, 365, 365, 365, 365, 0, 0, 730, 355, 355, 30, 30, 365,
-    365, 0, 1, 365, 1, 3650, 3650, 0, 0, 0, 0, 0, 0, 0, 0, 365, 0, 365, 730, 0,
-    730, 365, 365, 1, 1, 365, 365, 365, 365, 730, 30, 3650, 730, 0, 0, 0, 0, 365, 90, 0,
-    180, 180, 21, 0, 0, 365, 730, 365, 1, 0, 365, 365, 1, 1, 1, 1, 7, 1, 30, 1,
-    182, 0, 30, 365, 1, 7, 1, 182, 30, 30, 0, 730, 7, 365, 1, 182, 30, 730, 1, 365,
-    90, 182, 182, 90, 1, 0, 0, 365, 30, 30, 30, 1, 30, 365, 30, 15, 90, 3650, 0, 0,
-    1, 0, 0, 0, 365, 365, 0, 90, 0, 180, 0, 1095, 1095, 1095, 1095, 1095, 1095, 30, 730, 365,
-    365, 365, 365, 0, 269, 0, 0, 0, 269, 0, 0, 0, 180, 180, 3650, 30, 0, 30, 1, 730,
-    365, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 365, 0, 0, 0, 0, 365, 0,
-    0, 0, 0, 0, 365, 1, 0, 0, 1, 0, 365, 365, 30, 365, 365, 30, 30, 30, 30, 365,
-    14, 14, 14, 365, 365, 180, 180, 180, 0, 30, 0, 180, 365, 365, 365, 365, 365, 365, 365, 1095,
-    1, 395, 182, 1, 0, 3650, 14, 0, 0, 0, 365, 365, 365, 365, 365, 182, 0, 365, 30, 30,
-    365, 365, 395, 395, 365, 365, 365, 14, 14, 14, 14, 365, 365, 365, 0, 365, 365, 365, 0, 0,
-    0, 0, 365, 365, 365, 0, 365, 0, 0, 90, 365, 365, 30, 30, 365, 365, 365, 0, 0, 0,
-    0, 0, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91,
-    91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91,
-    91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91,
-    91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91,
-    91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91,
-    0, 119, 390, 119, 119, 0, 30, 10, 1, 1, 365, 365, 365, 365, 0, 729, 0, 0, 365, 365,
-    15, 3, 182, 182, 3650, 1, 1, 1, 395, 395, 0, 0, 0, 365, 365, 365, 365, 365, 365, 0,
-    365, 365, 365, 365, 121, 121, 91, 1, 30, 1, 1, 121, 1, 91, 365, 1, 1, 1, 1, 121,
-    0, 395, 1, 0, 1, 395, 0, 365, 0, 1, 365, 1, 0, 1095, 1095, 0, 0, 730, 730, 730,
-    730, 730, 730, 0, 1095, 89, 0, 0, 0, 0, 30, 30, 1500, 1, 365, 0, 30, 30, 30, 30,
-    30, 730, 90, 1, 90, 730, 730, 730, 395, 395, 730, 395, 395, 395, 365, 395, 365, 365, 0, 365,
-    730, 0, 0, 0, 0, 365, 365, 1, 347, 365, 365, 0, 0, 1, 1, 395, 1, 365, 365, 0,
-    0, 0, 365, 365, 0, 365, 1, 0, 395, 7, 395, 395, 395, 395, 0, 0, 0, 0, 0, 0,
-    0, 0, 365, 1, 91, 90, 30, 365, 365, 365, 0, 30, 90, 1, 90, 1, 90, 1, 90, 1,
-    29, 90, 1, 1, 91, 90, 91, 30, 30, 1, 90, 1, 1, 30, 91, 91, 91, 91, 0, 365,
-    1, 91, 30, 1, 1, 0, 0, 0, 0, 0, 0, 1825, 1825, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 30, 7, 0, 182, 0, 0, 0, 0, 365, 395, 395, 395, 0,
-    60, 365, 91, 365, 1, 1, 1, 182, 365, 0, 1, 1, 1, 365, 90, 730, 0, 6, 90, 30,
-    1, 29, 395, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 365, 1, 365, 0, 365, 365,
-    365, 0, 1, 365, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 182, 0, 1, 1, 1, 1, 1, 1, 0, 1, 365, 7, 60, 0, 0, 0,
-    0, 0, 365, 0, 0, 0, 0, 0, 1, 1, 365, 365, 0, 3650, 365, 91, 0, 1, 1, 3650,
-    0, 3650, 0, 0, 0, 365, 60, 730, 91, 365, 0, 365, 30, 365, 0, 0, 0, 0, 1, 365,
-    3650, 0, 3650, 365, 0, 0, 365, 3650, 3650, 365, 0, 365, 365, 365, 0, 365, 365, 365, 365, 365,
-    365, 365, 0, 2, 0, 365, 365, 365, 365, 365, 365, 365, 0, 0, 365, 0, 365, 1, 395, 1,
-    395, 365, 365, 365, 365, 365, 365, 365, 365, 365, 179, 365, 3650, 0, 395, 395, 1, 0, 365, 3650,
-    0, 365, 1, 1, 3650, 1095, 14, 14, 730, 730, 0, 1, 30, 730, 730, 730, 30, 0, 0, 0,
-    365, 365, 730, 0, 365, 730, 1, 730, 1, 14, 730, 730, 730, 730, 1, 730, 730, 1, 14, 14,
-    14, 14, 1, 365, 21, 21, 21, 14, 3, 365, 1, 7, 1, 1, 0, 1, 0, 1, 1, 84,
-    98, 730, 730, 0, 14, 1, 730, 1, 0, 365, 1, 365, 1, 365, 1, 365, 1, 730, 730, 1095,
-    730, 365, 365, 365, 365, 365, 365, 21, 21, 21, 21, 21, 21, 21, 395, 395, 2, 0, 395, 1,
-    1, 1, 1, 395, 395, 395, 395, 395, 395, 1, 1, 0, 1, 1, 365, 395, 365, 365, 365, 365,
-    365, 365, 1, 730, 1, 365, 0, 29, 0, 30, 44, 364, 1, 14, 32, 29, 730, 730, 730, 365,
-    365, 1, 60, 365, 365, 365, 30, 365, 0, 365, 365, 91, 0, 6, 365, 1, 3650, 7, 365, 365,
-    0, 0, 90, 1, 0, 0, 90, 1, 365, 1, 365, 1, 365, 1, 365, 365, 365, 365, 365, 1,
-    1, 1, 1, 395, 365, 365, 365, 0, 1, 30, 30, 30, 30, 1, 30, 14, 30, 60, 60, 60,
-    30, 30, 182, 0, 0, 3650, 3650, 1, 1, 1, 1, 1, 365, 365, 365, 365, 90, 365, 365, 91,
-    389, 389, 9, 365, 365, 1, 365, 399, 0, 3650, 0, 730, 0, 1825, 91, 91, 91, 365, 365, 0,
-    29, 3650, 3650, 0, 3650, 3650, 3650, 3650, 3650, 3650, 0, 3650, 0, 3650, 3650, 3650, 3650, 365, 182, 0,
-    0, 0, 0, 0, 365, 365, 89, 365, 365, 365, 6, 0, 0, 365, 365, 365, 0, 0, 0, 0,
-    0, 365, 365, 1, 365, 30, 1, 365, 1, 1, 0, 365, 1, 730, 730, 730, 1, 100, 100, 100,
-    60, 0, 1, 3650, 365, 365, 730, 694, 0, 91, 730, 1, 6, 0, 0, 1, 0, 0, 180, 30,
-    365, 365, 365, 0, 14, 0, 0, 0, 0, 91, 0, 1, 0, 365, 365, 0, 0, 14, 730, 365,
-    0, 0, 0, 0, 0, 1, 0, 0, 0, 30, 0, 0, 2, 2, 0, 365, 182, 182, 182, 347,
-    347, 365, 0, 0, 3650, 2, 2, 365, 1825, 1, 3, 0, 0, 90, 0, 0, 10, 1, 365, 365,
-    0, 365, 14, 14, 0, 0, 0, 1, 365, 0, 730, 730, 730, 730, 730, 730, 730, 730, 365, 730,
-    730, 730, 730, 730, 730, 730, 730, 730, 730, 730, 400, 90, 90, 0, 0, 90, 90, 365, 365, 365,
-    0, 0, 365, 365, 365, 365, 365, 365, 0, 365, 45, 365, 365, 365, 365, 365, 30, 1, 365, 365,
-    365, 365, 365, 365, 365, 365, 730, 365, 365, 1, 365, 30, 3650, 365, 0, 1, 2, 1, 365, 1,
-    365, 365, 365, 365, 0, 5, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365, 365,
-    304, 365, 365, 365, 29, 179, 1, 730, 3650, 179, 180, 0, 180, 0, 0, 0, 0, 1, 0, 1,
-    365, 365, 0, 0, 0, 90, 0, 365, 0, 1, 1, 0, 2, 1, 0, 365, 3650, 365, 1, 365,
-    0, 30, 365, 365, 0, 365,
+// Days; 0: a session cookie, persistent storage, or not known. Each entry holds an index into the list.
+const std::uint16_t kRetentionDays[] = {
+    0, 1, 2, 3, 5, 6, 7, 9, 10, 13, 14, 15, 16, 17, 20, 21, 28, 29, 30, 31,
+    32, 44, 45, 60, 84, 89, 90, 91, 98, 100, 119, 121, 179, 180, 182, 190, 239, 269, 273, 296,
+    300, 304, 334, 347, 355, 364, 365, 389, 390, 395, 396, 399, 400, 426, 540, 547, 694, 729, 730, 1095,
+    1500, 1825, 3000, 3285, 3650,
+};
+const std::uint8_t kTrackerRetention[] = {
+    46, 46, 46, 46, 46, 46, 0, 49, 0, 17, 18, 46, 46, 34, 6, 58, 0, 18, 1, 1, 0, 0, 23, 6,
+    1, 1, 1, 6, 6, 6, 1, 1, 10, 18, 6, 23, 46, 0, 23, 6, 18, 6, 6, 18, 6, 6, 6, 6,
+    33, 18, 0, 0, 0, 46, 46, 4, 27, 58, 1, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46,
+    58, 58, 0, 27, 58, 0, 58, 61, 0, 0, 0, 58, 26, 0, 58, 1, 18, 0, 33, 33, 33, 33, 58, 0,
+    1, 1, 0, 17, 46, 34, 34, 18, 0, 0, 0, 0, 36, 36, 1, 1, 1, 0, 46, 0, 46, 35, 61, 0,
+    0, 0, 0, 0, 0, 1, 46, 46, 0, 46, 46, 46, 0, 0, 46, 0, 0, 14, 0, 0, 34, 49, 27, 27,
+    10, 10, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 46, 46, 46, 0, 0, 0, 46, 46, 0,
+    0, 0, 0, 0, 26, 0, 0, 0, 18, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+    46, 0, 46, 64, 64, 46, 0, 40, 1, 62, 40, 40, 46, 46, 46, 46, 54, 1, 1, 54, 64, 64, 64, 58,
+    58, 58, 27, 0, 0, 27, 46, 46, 1, 46, 46, 46, 46, 61, 0, 46, 0, 34, 0, 46, 61, 61, 61, 46,
+    46, 46, 46, 27, 27, 27, 61, 46, 46, 61, 46, 46, 46, 49, 1, 12, 46, 61, 61, 61, 61, 61, 0, 34,
+    46, 46, 46, 46, 46, 46, 46, 46, 1, 1, 46, 32, 32, 32, 10, 46, 0, 1, 0, 0, 0, 0, 0, 18,
+    1, 1, 1, 1, 1, 1, 0, 1, 18, 27, 27, 1, 27, 0, 0, 0, 46, 1, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 61, 0, 0, 0, 0,
+    0, 0, 0, 17, 17, 46, 46, 0, 0, 0, 0, 0, 46, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    46, 46, 46, 0, 0, 0, 0, 0, 50, 50, 50, 50, 0, 0, 46, 50, 50, 46, 46, 46, 0, 50, 46, 46,
+    46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 58, 58, 46, 61, 61, 46, 46, 46, 46,
+    46, 46, 46, 46, 46, 46, 46, 46, 46, 0, 46, 46, 46, 49, 0, 0, 18, 49, 1, 1, 49, 46, 0, 46,
+    0, 0, 1, 0, 0, 0, 49, 49, 0, 1, 34, 46, 46, 46, 42, 42, 42, 42, 42, 42, 42, 42, 46, 42,
+    34, 0, 46, 46, 46, 0, 0, 46, 46, 46, 46, 46, 18, 46, 46, 46, 46, 46, 46, 46, 46, 46, 1, 1,
+    0, 0, 46, 1, 1, 1, 1, 0, 46, 46, 19, 0, 46, 1, 0, 46, 46, 1, 46, 18, 18, 0, 0, 0,
+    0, 0, 0, 46, 1, 45, 34, 19, 1, 46, 46, 46, 46, 46, 0, 0, 0, 10, 46, 46, 0, 27, 46, 46,
+    0, 0, 0, 0, 0, 0, 61, 46, 49, 18, 18, 18, 1, 0, 49, 0, 49, 49, 49, 34, 1, 0, 23, 58,
+    46, 0, 0, 46, 58, 0, 46, 46, 46, 11, 46, 46, 0, 18, 18, 0, 18, 18, 0, 18, 46, 18, 18, 18,
+    18, 18, 46, 0, 0, 27, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 61, 0, 0, 0, 9, 0,
+    46, 46, 46, 46, 46, 46, 46, 59, 1, 2, 46, 1, 1, 0, 46, 1, 1, 0, 46, 46, 0, 1, 1, 2,
+    0, 0, 0, 0, 0, 58, 31, 18, 1, 26, 18, 26, 58, 58, 16, 26, 58, 6, 6, 58, 26, 61, 26, 0,
+    6, 26, 58, 1, 0, 0, 26, 64, 49, 49, 0, 46, 46, 7, 46, 18, 23, 18, 18, 18, 18, 18, 18, 18,
+    18, 18, 49, 49, 49, 10, 10, 46, 10, 0, 46, 1, 0, 46, 1, 18, 33, 0, 10, 1, 1, 1, 1, 10,
+    0, 0, 0, 0, 0, 10, 18, 13, 0, 46, 58, 10, 34, 2, 64, 10, 46, 49, 49, 26, 0, 0, 46, 0,
+    58, 34, 46, 46, 34, 13, 58, 0, 58, 58, 0, 34, 49, 58, 49, 10, 1, 49, 49, 46, 46, 46, 42, 34,
+    33, 52, 27, 27, 46, 46, 26, 26, 33, 23, 34, 26, 26, 26, 58, 58, 58, 58, 58, 58, 58, 58, 26, 26,
+    26, 26, 1, 49, 0, 27, 49, 49, 27, 1, 1, 1, 1, 0, 0, 0, 0, 58, 1, 0, 1, 58, 55, 55,
+    34, 1, 58, 58, 26, 1, 1, 1, 1, 26, 26, 23, 18, 26, 1, 1, 1, 1, 1, 1, 32, 18, 58, 0,
+    22, 22, 22, 22, 22, 22, 39, 22, 22, 46, 46, 0, 53, 53, 1, 0, 46, 0, 46, 46, 1, 46, 1, 46,
+    1, 0, 46, 46, 0, 0, 0, 0, 46, 1, 46, 0, 0, 46, 0, 0, 0, 18, 34, 33, 33, 49, 6, 49,
+    46, 1, 0, 49, 0, 1, 1, 0, 58, 6, 46, 46, 49, 49, 27, 1, 1, 1, 1, 1, 1, 0, 1, 0,
+    0, 46, 26, 26, 61, 0, 1, 0, 0, 46, 0, 46, 0, 0, 0, 0, 0, 46, 46, 46, 46, 0, 27, 46,
+    63, 63, 63, 46, 46, 46, 38, 38, 6, 0, 0, 0, 64, 46, 0, 0, 46, 46, 46, 46, 0, 0, 58, 44,
+    44, 18, 18, 46, 46, 0, 1, 46, 1, 64, 64, 0, 0, 0, 0, 0, 0, 0, 0, 46, 0, 46, 58, 0,
+    58, 46, 46, 1, 1, 46, 46, 46, 46, 58, 18, 64, 58, 0, 0, 0, 0, 46, 26, 0, 33, 33, 15, 0,
+    0, 46, 58, 46, 1, 0, 46, 46, 1, 1, 1, 1, 6, 1, 18, 1, 34, 0, 18, 46, 1, 6, 1, 34,
+    18, 18, 0, 58, 6, 46, 1, 34, 18, 58, 1, 46, 26, 34, 34, 26, 1, 0, 0, 46, 18, 18, 18, 1,
+    18, 46, 18, 11, 26, 64, 0, 0, 1, 0, 0, 0, 46, 46, 0, 26, 0, 33, 0, 59, 59, 59, 59, 59,
+    59, 18, 58, 46, 46, 46, 46, 0, 37, 0, 0, 0, 37, 0, 0, 0, 33, 33, 64, 18, 0, 18, 1, 58,
+    46, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 46, 0, 0, 0, 0, 46, 0, 0, 0, 0, 0,
+    46, 1, 0, 0, 1, 0, 46, 46, 18, 46, 46, 18, 18, 18, 18, 46, 10, 10, 10, 46, 46, 33, 33, 33,
+    0, 18, 0, 33, 46, 46, 46, 46, 46, 46, 46, 59, 1, 49, 34, 1, 0, 64, 10, 0, 0, 0, 46, 46,
+    46, 46, 46, 34, 0, 46, 18, 18, 46, 46, 49, 49, 46, 46, 46, 10, 10, 10, 10, 46, 46, 46, 0, 46,
+    46, 46, 0, 0, 0, 0, 46, 46, 46, 0, 46, 0, 0, 26, 46, 46, 18, 18, 46, 46, 46, 0, 0, 0,
+    0, 0, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    27, 27, 27, 27, 0, 30, 48, 30, 30, 0, 18, 8, 1, 1, 46, 46, 46, 46, 0, 57, 0, 0, 46, 46,
+    11, 3, 34, 34, 64, 1, 1, 1, 49, 49, 0, 0, 0, 46, 46, 46, 46, 46, 46, 0, 46, 46, 46, 46,
+    31, 31, 27, 1, 18, 1, 1, 31, 1, 27, 46, 1, 1, 1, 1, 31, 0, 49, 1, 0, 1, 49, 0, 46,
+    0, 1, 46, 1, 0, 59, 59, 0, 0, 58, 58, 58, 58, 58, 58, 0, 59, 25, 0, 0, 0, 0, 18, 18,
+    60, 1, 46, 0, 18, 18, 18, 18, 18, 58, 26, 1, 26, 58, 58, 58, 49, 49, 58, 49, 49, 49, 46, 49,
+    46, 46, 0, 46, 58, 0, 0, 0, 0, 46, 46, 1, 43, 46, 46, 0, 0, 1, 1, 49, 1, 46, 46, 0,
+    0, 0, 46, 46, 0, 46, 1, 0, 49, 6, 49, 49, 49, 49, 0, 0, 0, 0, 0, 0, 0, 0, 46, 1,
+    27, 26, 18, 46, 46, 46, 0, 18, 26, 1, 26, 1, 26, 1, 26, 1, 17, 26, 1, 1, 27, 26, 27, 18,
+    18, 1, 26, 1, 1, 18, 27, 27, 27, 27, 0, 46, 1, 27, 18, 1, 1, 0, 0, 0, 0, 0, 0, 61,
+    61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 18, 6, 0, 34, 0, 0, 0, 0, 46,
+    49, 49, 49, 0, 23, 46, 27, 46, 1, 1, 1, 34, 46, 0, 1, 1, 1, 46, 26, 58, 0, 5, 26, 18,
+    1, 17, 49, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 46, 1, 46, 0, 46, 46, 46, 0, 1, 46,
+    0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 34, 0, 1, 1,
+    1, 1, 1, 1, 0, 1, 46, 6, 23, 0, 0, 0, 0, 0, 46, 0, 0, 0, 0, 0, 1, 1, 46, 46,
+    0, 64, 46, 27, 0, 1, 1, 64, 0, 64, 0, 0, 0, 46, 23, 58, 27, 46, 0, 46, 18, 46, 0, 0,
+    0, 0, 1, 46, 64, 0, 64, 46, 0, 0, 46, 64, 64, 46, 0, 46, 46, 46, 0, 46, 46, 46, 46, 46,
+    46, 46, 0, 2, 0, 46, 46, 46, 46, 46, 46, 46, 0, 0, 46, 0, 46, 1, 49, 1, 49, 46, 46, 46,
+    46, 46, 46, 46, 46, 46, 32, 46, 64, 0, 49, 49, 1, 0, 46, 64, 0, 46, 1, 1, 64, 59, 10, 10,
+    58, 58, 0, 1, 18, 58, 58, 58, 18, 0, 0, 0, 46, 46, 58, 0, 46, 58, 1, 58, 1, 10, 58, 58,
+    58, 58, 1, 58, 58, 1, 10, 10, 10, 10, 1, 46, 15, 15, 15, 10, 3, 46, 1, 6, 1, 1, 0, 1,
+    0, 1, 1, 24, 28, 58, 58, 0, 10, 1, 58, 1, 0, 46, 1, 46, 1, 46, 1, 46, 1, 58, 58, 59,
+    58, 46, 46, 46, 46, 46, 46, 15, 15, 15, 15, 15, 15, 15, 49, 49, 2, 0, 49, 1, 1, 1, 1, 49,
+    49, 49, 49, 49, 49, 1, 1, 0, 1, 1, 46, 49, 46, 46, 46, 46, 46, 46, 1, 58, 1, 46, 0, 17,
+    0, 18, 21, 45, 1, 10, 20, 17, 58, 58, 58, 46, 46, 1, 23, 46, 46, 46, 18, 46, 0, 46, 46, 27,
+    0, 5, 46, 1, 64, 6, 46, 46, 0, 0, 26, 1, 0, 0, 26, 1, 46, 1, 46, 1, 46, 1, 46, 46,
+    46, 46, 46, 1, 1, 1, 1, 49, 46, 46, 46, 0, 1, 18, 18, 18, 18, 1, 18, 10, 18, 23, 23, 23,
+    18, 18, 34, 0, 0, 64, 64, 1, 1, 1, 1, 1, 46, 46, 46, 46, 26, 46, 46, 27, 47, 47, 7, 46,
+    46, 1, 46, 51, 0, 64, 0, 58, 0, 61, 27, 27, 27, 46, 46, 0, 17, 64, 64, 0, 64, 64, 64, 64,
+    64, 64, 0, 64, 0, 64, 64, 64, 64, 46, 34, 0, 0, 0, 0, 0, 46, 46, 25, 46, 46, 46, 5, 0,
+    0, 46, 46, 46, 0, 0, 0, 0, 0, 46, 46, 1, 46, 18, 1, 46, 1, 1, 0, 46, 1, 58, 58, 58,
+    1, 29, 29, 29, 23, 0, 1, 64, 46, 46, 58, 56, 0, 27, 58, 1, 5, 0, 0, 1, 0, 0, 33, 18,
+    46, 46, 46, 0, 10, 0, 0, 0, 0, 27, 0, 1, 0, 46, 46, 0, 0, 10, 58, 46, 0, 0, 0, 0,
+    0, 1, 0, 0, 0, 18, 0, 0, 2, 2, 0, 46, 34, 34, 34, 43, 43, 46, 0, 0, 64, 2, 2, 46,
+    61, 1, 3, 0, 0, 26, 0, 0, 8, 1, 46, 46, 0, 46, 10, 10, 0, 0, 0, 1, 46, 0, 58, 58,
+    58, 58, 58, 58, 58, 58, 46, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 52, 26, 26, 0, 0, 26,
+    26, 46, 46, 46, 0, 0, 46, 46, 46, 46, 46, 46, 0, 46, 22, 46, 46, 46, 46, 46, 18, 1, 46, 46,
+    46, 46, 46, 46, 46, 46, 58, 46, 46, 1, 46, 18, 64, 46, 0, 1, 2, 1, 46, 1, 46, 46, 46, 46,
+    0, 4, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 41, 46, 46, 46, 17, 32, 1, 58,
+    64, 32, 33, 0, 33, 0, 0, 0, 0, 1, 0, 1, 46, 46, 0, 0, 0, 26, 0, 46, 0, 1, 1, 0,
+    2, 1, 0, 46, 64, 46, 1, 46, 0, 18, 46, 46, 0, 46,
 };
 const std::size_t kTrackerCount = 2246;
 #else
 const char kTrackerNames[] = "";
 const std::uint8_t kTrackerFlags[] = {0};
-const std::uint16_t kTrackerRetention[] = {0};
+const std::uint16_t kRetentionDays[] = {0};
+const std::uint8_t kTrackerRetention[] = {0};
 const std::size_t kTrackerCount = 0;
 #endif
 
