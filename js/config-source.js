@@ -29,6 +29,8 @@ export function readConfig(doc, script) {
 
 const oneOf = (value, allowed, fallback) => (allowed.includes(value) ? value : fallback);
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+// A language tag as the core accepts it (types.cpp, is_language_tag), kept as written.
+const isTag = (value) => typeof value === 'string' && value.length <= 35 && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value);
 const vendorKey = (vendor) => (isObject(vendor) && typeof vendor.key === 'string' && /^[\w-]{1,128}$/.test(vendor.key) ? { key: vendor.key } : undefined);
 
 /**
@@ -40,7 +42,7 @@ const vendorKey = (vendor) => (isObject(vendor) && typeof vendor.key === 'string
 export function provisionalConfig(early) {
   const texts = {};
   for (const [lang, table] of Object.entries(isObject(early.texts) ? early.texts : {})) {
-    if (!isObject(table)) continue;
+    if (!isObject(table) || !isTag(lang)) continue;
     texts[lang] = Object.fromEntries(Object.entries(table).filter(([, t]) => typeof t === 'string' && t.length <= 2000));
   }
   const url = early.policyUrl;
@@ -48,7 +50,7 @@ export function provisionalConfig(early) {
   return {
     theme: oneOf(early.theme, ['auto', 'light', 'dark'], 'auto'),
     reopenButton: early.reopenButton === false ? 'none' : oneOf(early.reopenButton, ['bottom-left', 'bottom-right', 'none'], 'bottom-left'),
-    lang: oneOf(early.lang, ['pl', 'en', 'cs'], 'en'),
+    lang: isTag(early.lang) ? early.lang : 'en',
     texts,
     policyUrl: typeof url === 'string' && !/[\x00-\x20\x7f]/.test(url) && (/^https?:\/\/./.test(url) || (url.startsWith('/') && !url.startsWith('//')))
       ? url : null,

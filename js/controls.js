@@ -5,7 +5,7 @@
 import base from './base.css';
 import { createHost } from './host.js';
 import { createReopenButton } from './reopen.js';
-import { pickLanguage, supported, LANGUAGES } from './i18n.js';
+import { pickLanguage, resolveLanguage, LANGUAGES } from './i18n.js';
 import { registerModule } from './modules.js';
 import { provisionalConfig } from './config-source.js';
 
@@ -28,7 +28,7 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
   const host = createHost(win, { theme: config.theme, nonce });
   host.addStyles(base);
   let chosenLang = null;  // set through SmartCP.setLanguage; otherwise the page decides
-  const lang = () => chosenLang ?? pickLanguage(win, config.lang);
+  const lang = () => chosenLang ?? pickLanguage(win, config);
 
   const position = config.reopenButton;
   const reopen = position === 'none' ? null : createReopenButton(doc, {
@@ -141,8 +141,11 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
     lang,
     /** Shows the widget in `next` from now on; rejects a language the widget has no texts for. */
     setLanguage(next) {
-      const lang = supported(next);
-      if (!lang) return Promise.reject(new TypeError(`SmartCP: setLanguage: ${JSON.stringify(next)} is not one of "${LANGUAGES.join('", "')}"`));
+      const lang = resolveLanguage(next, config);
+      if (!lang) {
+        const own = Object.keys(config.texts ?? {});
+        return Promise.reject(new TypeError(`SmartCP: setLanguage: ${JSON.stringify(next)} has no texts: the widget has "${[...LANGUAGES, ...own].join('", "')}"; add one through texts.<tag> in the config`));
+      }
       chosenLang = lang;
       relabel();
       return Promise.resolve();

@@ -1,25 +1,80 @@
-// The visitor's language: <html lang>, then the browser's languages, then the config's default.
+// The visitor's language: <html lang>, then the browser's languages, then the config's `lang`, among the
+// languages the widget has texts for: the built-in ones and any the site adds through `texts.<tag>`.
+
 export const LANGUAGES = Object.freeze(['pl', 'en', 'cs']);
 
-/** 'pl-PL' -> 'pl'; null when not one of ours. */
-export function supported(tag) {
-  const lang = String(tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return LANGUAGES.includes(lang) ? lang : null;
+/** 'pt_BR' -> 'pt-br'; null when it is not a language tag (a 2-3 letter language, then subtags). */
+export function normalize(tag) {
+  const text = String(tag ?? '').trim().toLowerCase().replace(/_/g, '-');
+  return /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(text) && text.length <= 35 ? text : null;
 }
 
-/** @param {Window} win @param {string} fallback the config's `lang` */
-export function pickLanguage(win, fallback) {
+const primary = (tag) => tag.split('-')[0];
+
+/** The site's own languages (`texts` keys), normalized. */
+function ownLanguages(config) {
+  const out = [];
+  for (const key of Object.keys(config?.texts ?? {})) {
+    const tag = normalize(key);
+    if (tag) out.push(tag);
+  }
+  return out;
+}
+
+/** The language the widget shows for `tag`: itself, else its primary language, when there are texts for it; else null. */
+export function resolveLanguage(tag, config) {
+  const wanted = normalize(tag);
+  if (!wanted) return null;
+  const known = [...LANGUAGES, ...ownLanguages(config)];
+  if (known.includes(wanted)) return wanted;
+  return known.includes(primary(wanted)) ? primary(wanted) : null;
+}
+
+/** @param {Window} win @param {{lang?: string, texts?: object}} config */
+export function pickLanguage(win, config) {
   const candidates = [win.document.documentElement?.lang, ...(win.navigator.languages ?? [win.navigator.language])];
   for (const tag of candidates) {
-    const lang = supported(tag);
+    const lang = resolveLanguage(tag, config);
     if (lang) return lang;
   }
-  return supported(fallback) ?? 'en';
+  return resolveLanguage(config?.lang, config) ?? 'en';
 }
 
-/** A text by id in `lang`: the site owner's override from the config, else `builtIn`. Placeholders {x} are filled from `vars`. */
+// The site's texts for `lang`, whatever case or separator the site wrote its key with.
+function ownTexts(config, lang) {
+  const texts = config?.texts;
+  if (!texts) return undefined;
+  if (texts[lang]) return texts[lang];
+  for (const key of Object.keys(texts)) if (normalize(key) === lang) return texts[key];
+  return undefined;
+}
+
+/**
+ * A text by id in `lang`, down a fallback chain: the site's text for the language, for its primary
+ * language, the built-in text for them, then English. Placeholders {x} are filled from `vars`.
+ */
 export function textOf(config, builtIn, lang, id, vars) {
-  const own = config?.texts?.[lang]?.[id];
-  const text = typeof own === 'string' ? own : builtIn[lang]?.[id] ?? builtIn.en[id] ?? id;
+  const chain = lang.includes('-') ? [lang, primary(lang)] : [lang];
+  let text;
+  for (const l of chain) {
+    const own = ownTexts(config, l)?.[id];
+    text = typeof own === 'string' ? own : builtIn[l]?.[id];
+    if (typeof text === 'string') break;
+  }
+  if (typeof text !== 'string') text = builtIn.en?.[id] ?? id;
   return vars ? text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole)) : text;
+}
+
+/** The site's own text for `id` in `lang` or its primary language, else undefined. */
+export function siteText(config, lang, id) {
+  for (const l of lang.includes('-') ? [lang, primary(lang)] : [lang]) {
+    const own = ownTexts(config, l)?.[id];
+    if (typeof own === 'string') return own;
+  }
+  return undefined;
+}
+
+/** Whether the language has its own text for `id` (built-in or the site's), not a fallback's. */
+export function hasOwnText(config, builtIn, lang, id) {
+  return typeof ownTexts(config, lang)?.[id] === 'string' || typeof builtIn[lang]?.[id] === 'string';
 }

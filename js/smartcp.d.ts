@@ -6,7 +6,9 @@ export type Category = 'functional' | 'analytics' | 'marketing';
 export type OptionalCategory = Exclude<Category, 'functional'>;
 export type StorageKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'cacheStorage';
 export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'api';
-export type Language = 'pl' | 'en' | 'cs';
+/** A BCP 47 language tag. pl, en and cs are built in; any other comes with the site's `texts.<tag>`. */
+export type BuiltInLanguage = 'pl' | 'en' | 'cs';
+export type Language = BuiltInLanguage | (string & {});
 
 /** The choice in force, as `getConsent()` gives it. */
 export interface Consent {
@@ -108,7 +110,7 @@ export interface SmartCP {
   showPreferences(): Promise<void>;
   /** Closes the banner or the dialog. Closing is not consent. */
   hide(): Promise<void>;
-  /** A language the widget has texts for ("pl", "en", "cs"); rejects on any other. */
+  /** A language the widget has texts for (pl, en, cs, or one the config adds through `texts`); rejects on any other. */
   setLanguage(lang: Language): Promise<void>;
   on<E extends keyof SmartCPEvents>(event: E, handler: (detail: SmartCPEvents[E]) => void): SmartCP;
   off<E extends keyof SmartCPEvents>(event: E, handler: (detail: SmartCPEvents[E]) => void): SmartCP;

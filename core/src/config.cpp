@@ -105,10 +105,10 @@ class ConfigParser {
   }
 
   void language(const Json& value, const std::string& path, std::string& out) {
-    if (value.is_string() && is_supported_language(value.get_ref<const std::string&>())) {
+    if (value.is_string() && is_language_tag(value.get_ref<const std::string&>())) {
       out = value.get<std::string>();
     } else {
-      detail::error(issues_, path, "must be \"pl\", \"en\" or \"cs\"; using the default \"" + out + '"');
+      detail::error(issues_, path, "must be a language tag such as \"pl\" or \"de\" (pl, en and cs are built in; add others through texts); using the default \"" + out + '"');
     }
   }
 
@@ -362,8 +362,8 @@ class ConfigParser {
     }
     for (auto lang = value.begin(); lang != value.end(); ++lang) {
       const std::string lang_path = detail::member_path("texts", lang.key());
-      if (!is_supported_language(lang.key())) {
-        detail::warning(issues_, lang_path, "is not a supported language (pl, en, cs) and is ignored");
+      if (!is_language_tag(lang.key())) {
+        detail::warning(issues_, lang_path, "is not a language tag (such as \"de\" or \"pt-BR\") and is ignored");
         continue;
       }
       if (!lang.value().is_object()) {

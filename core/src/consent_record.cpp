@@ -167,7 +167,7 @@ std::string validate(const ConsentRecord& r) {
   if (r.timestamp < kEarliest) return "timestamp is before 2020";
   if (r.expires <= r.timestamp) return "expires is not after timestamp";
   if (r.expires - r.timestamp > static_cast<TimeMs>(395) * kMsPerDay) return "expires is more than 395 days after timestamp";
-  if (!is_supported_language(r.lang)) return "lang must be pl, en or cs";
+  if (!is_language_tag(r.lang)) return "lang must be a language tag such as pl or de";
   if (!r.text_hash.empty() && (r.text_hash.size() < 8 || r.text_hash.size() > 128 || !is_hex(r.text_hash))) {
     return "textHash must be 8 to 128 lower-case hex digits";
   }

@@ -45,6 +45,22 @@ std::string_view first_category_name(Categories set) {
   return "functional";
 }
 
+bool is_language_tag(std::string_view tag) {
+  if (tag.size() < 2 || tag.size() > 35) return false;
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto alnum = [&](char c) { return alpha(c) || (c >= '0' && c <= '9'); };
+  std::size_t i = 0;
+  while (i < tag.size() && alpha(tag[i])) ++i;
+  if (i < 2 || i > 3) return false;
+  while (i < tag.size()) {
+    if (tag[i] != '-') return false;
+    const std::size_t start = ++i;
+    while (i < tag.size() && alnum(tag[i])) ++i;
+    if (i - start < 1 || i - start > 8) return false;
+  }
+  return true;
+}
+
 bool is_supported_language(std::string_view lang) {
   return std::find(std::begin(kLanguages), std::end(kLanguages), lang) != std::end(kLanguages);
 }

@@ -2,7 +2,7 @@
 // the visitor has to choose or asks to: a returning visitor never downloads it.
 import css from './styles.css';
 import { h, focusables } from './dom.js';
-import { textOf } from '../i18n.js';
+import { textOf, siteText, hasOwnText } from '../i18n.js';
 import { TEXTS } from './texts.js';
 
 const VARIANTS = {
@@ -50,12 +50,15 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
   // session recording with Smartlook); the site's own text for the id wins either way.
   const t = (id, vars) => {
     const variant = VARIANTS[id];
-    const use = variant && config.vendors?.[variant[0]]?.key && typeof config.texts?.[lang()]?.[id] !== 'string' ? variant[1] : id;
+    const use = variant && config.vendors?.[variant[0]]?.key && siteText(config, lang(), id) === undefined ? variant[1] : id;
     return textOf(config, TEXTS, lang(), use, vars);
   };
   const days = (count) => {
+    // The language's own plural forms when it has them; else English's, with English's texts.
     const form = `days_${new Intl.PluralRules(lang()).select(count)}`;
-    return t(form in TEXTS[lang()] || config.texts?.[lang()]?.[form] ? form : 'days_other', { count });
+    if (hasOwnText(config, TEXTS, lang(), form)) return t(form, { count });
+    if (hasOwnText(config, TEXTS, lang(), 'days_other')) return t('days_other', { count });
+    return textOf(null, TEXTS, 'en', `days_${new Intl.PluralRules('en').select(count)}`, { count });
   };
   const gpcNote = () => {
     if (win.navigator.globalPrivacyControl !== true || config.gpc === 'ignore') return null;

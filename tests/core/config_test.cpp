@@ -92,7 +92,7 @@ TEST(Config, EveryFieldParses) {
 }
 
 TEST(Config, InvalidValuesFallBackAndNameTheField) {
-  ConfigResult r = parse_config(R"j({"revision": -1, "lang": "de", "expiryDays": 400, "maxCookieDays": "x",
+  ConfigResult r = parse_config(R"j({"revision": -1, "lang": "german", "expiryDays": 400, "maxCookieDays": "x",
     "unknownKeys": "maybe", "gpc": 3, "logEndpoint": "javascript:alert(1)", "policyUrl": "//evil.example",
     "theme": "pink", "reopenButton": "top", "consentMode": "yes", "waitForUpdate": 1.5})j");
   EXPECT_FALSE(r.ok());
@@ -108,7 +108,8 @@ TEST(Config, InvalidValuesFallBackAndNameTheField) {
   EXPECT_TRUE(r.config.log_endpoint.empty());
   EXPECT_EQ(r.config.theme, "auto");
   EXPECT_EQ(issue_at(r, "expiryDays")->message, "must be a whole number from 1 to 395; using the default 182");
-  EXPECT_EQ(issue_at(r, "lang")->message, "must be \"pl\", \"en\" or \"cs\"; using the default \"en\"");
+  EXPECT_EQ(issue_at(r, "lang")->message, "must be a language tag such as \"pl\" or \"de\" (pl, en and cs are built in; add others through texts); using the default \"en\"");
+  EXPECT_EQ(parse_config(R"({"lang": "de-AT"})").config.lang, "de-AT") << "any language tag; its texts come from `texts`";
 }
 
 TEST(Config, TrackerDatabaseSettings) {
@@ -263,11 +264,13 @@ TEST(Config, CatalogEntriesAreValidatedOneByOne) {
 }
 
 TEST(Config, TextsKeepValidOnes) {
-  ConfigResult r = parse_config(R"({"texts": {"en": {"title": "T", "description": 5}, "de": {"title": "X"}, "cs": "x"}})");
+  ConfigResult r = parse_config(R"({"texts": {"en": {"title": "T", "description": 5}, "de": {"title": "X"}, "cs": "x", "not a tag": {}}})");
   EXPECT_EQ(r.config.texts["en"]["title"], "T");
   EXPECT_FALSE(r.config.texts["en"].contains("description"));
   EXPECT_NE(issue_at(r, "texts.en.description"), nullptr);
-  EXPECT_EQ(issue_at(r, "texts.de")->severity, Issue::Severity::warning);
+  EXPECT_EQ(r.config.texts["de"]["title"], "X") << "a language of the site's own";
+  EXPECT_EQ(issue_at(r, "texts.de"), nullptr);
+  EXPECT_EQ(issue_at(r, "texts.not a tag")->severity, Issue::Severity::warning);
   EXPECT_NE(issue_at(r, "texts.cs"), nullptr);
   EXPECT_NE(issue_at(parse_config(R"({"texts": []})"), "texts"), nullptr);
   EXPECT_NE(issue_at(parse_config("{\"texts\": {\"en\": {\"t\": \"" + std::string(2001, 'x') + "\"}}}"), "texts.en.t"), nullptr);

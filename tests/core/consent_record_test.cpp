@@ -113,7 +113,7 @@ TEST(ConsentRecord, ForgedButImpossibleRecordsAreRejected) {
   EXPECT_EQ(reason(with("revision", -2)), "tampered: field \"revision\" has the wrong type");
   EXPECT_EQ(reason(with("categories", {{"functional", true}, {"analytics", 1}, {"marketing", true}})),
             "tampered: field \"categories\" has the wrong type");
-  EXPECT_EQ(reason(with("lang", "de")), "tampered: lang must be pl, en or cs");
+  EXPECT_EQ(reason(with("lang", "de_DE")), "tampered: lang must be a language tag such as pl or de");
   EXPECT_EQ(reason(with("lang", 1)), "tampered: field \"lang\" has the wrong type");
   EXPECT_EQ(reason(with("textHash", "XYZ")), "tampered: textHash must be 8 to 128 lower-case hex digits");
   EXPECT_EQ(reason(with("textHash", false)), "tampered: field \"textHash\" has the wrong type");

@@ -206,7 +206,7 @@ TEST(Engine, CreateRecordRejectsBadRequests) {
   EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","site":"s.cz","now":"1"})"), "now must be a time in milliseconds since 1970");
   EXPECT_EQ(error(R"({"method":"api","id":"no","site":"s.cz","now":1763769600000})"), "id must be 8 to 64 letters, digits or '-'");
   EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","site":"S C","now":1763769600000})"), "site must be the host name the choice was made on");
-  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","site":"s.cz","now":1763769600000,"lang":"de"})"), "lang must be pl, en or cs");
+  EXPECT_EQ(error(R"({"method":"api","id":"abcdefgh","site":"s.cz","now":1763769600000,"lang":"de DE"})"), "lang must be a language tag such as pl or de");
   EXPECT_EQ(error("{").rfind("the request is not valid JSON", 0), 0u);
 }
 

@@ -76,7 +76,7 @@ for (const [name, makeDb] of databases()) {
         assert.equal(res.status, 400, JSON.stringify(body));
         assert.match((await res.json()).error, reason);
       }
-      const res = await post(server.url, { ...widgetEntry({ id: 'never-stored-1' }), lang: 'xx' });
+      const res = await post(server.url, { ...widgetEntry({ id: 'never-stored-1' }), lang: 'not a language' });
       assert.equal(res.status, 400);
       assert.equal((await fetch(`${server.url}/consent/never-stored-1`)).status, 404);
     });

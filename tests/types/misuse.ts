@@ -5,8 +5,8 @@ import type { SmartCPConfig } from '../../dist/smartcp';
 void window.SmartCP.ready;
 // @ts-expect-error functional cannot be withdrawn
 void window.SmartCP?.setConsent({ functional: false });
-// @ts-expect-error not a supported language
-void window.SmartCP?.setLanguage('de');
+// @ts-expect-error a language is a tag
+void window.SmartCP?.setLanguage(42);
 // @ts-expect-error not an event
 window.SmartCP?.on('opened', () => {});
 // @ts-expect-error not a storage kind

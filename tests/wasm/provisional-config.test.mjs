@@ -23,6 +23,9 @@ const CONFIGS = [
   { texts: { pl: { title: 'Ciasteczka', description: 7 }, en: 'x', cs: { title: 'x'.repeat(2001) } } },
   { texts: { en: { title: 'x'.repeat(2000), saved: '' } } },
   { texts: [] },
+  { lang: 'de-AT', texts: { de: { title: 'Cookies' }, 'not a tag': { title: 'x' }, 'pt-BR': { title: 'Cookies' } } },
+  { lang: 'de_DE' },
+  { lang: 'x' },
 ];
 
 test('the provisional config shows what the core\'s config shows', () => {

@@ -53,6 +53,9 @@ struct Issue {
 
 // Languages the project writes texts for.
 constexpr std::string_view kLanguages[] = {"pl", "en", "cs"};
-bool is_supported_language(std::string_view lang);
+bool is_supported_language(std::string_view lang);  // one of the built-in languages
+// A BCP 47 language tag as sites write them: a 2-3 letter language, then subtags of 1-8 letters or
+// digits ("de", "pt-BR", "sr-Latn"), at most 35 characters. Any such language can be added through `texts`.
+bool is_language_tag(std::string_view tag);
 
 }  // namespace smartcp
