@@ -61,5 +61,8 @@ export const inDialog = (page) => page.evaluate(() => {
 export async function clean(v) {
   assert.deepEqual(await v.watcher.cspViolations(), [], 'no CSP violation');
   assert.deepEqual(v.watcher.problems, [], 'no page error or console error');
-  assert.equal(await v.page.evaluate(() => window.__shifts), 0, 'no layout shift');
+  // Zero in practice; once, under a loaded full run, Chromium reported 0.00001 (a sub-pixel move no one
+  // sees, source unknown). A real shift of the banner or the page is orders of magnitude larger.
+  const shifts = await v.page.evaluate(() => window.__shifts);
+  assert.ok(shifts < 0.001, `no layout shift (${shifts})`);
 }
