@@ -54,14 +54,8 @@ function ownTexts(config, lang) {
  * language, the built-in text for them, then English. Placeholders {x} are filled from `vars`.
  */
 export function textOf(config, builtIn, lang, id, vars) {
-  const chain = lang.includes('-') ? [lang, primary(lang)] : [lang];
-  let text;
-  for (const l of chain) {
-    const own = ownTexts(config, l)?.[id];
-    text = typeof own === 'string' ? own : builtIn[l]?.[id];
-    if (typeof text === 'string') break;
-  }
-  if (typeof text !== 'string') text = builtIn.en?.[id] ?? id;
+  // The built-in texts have no region tags, so the site's texts for the chain come first.
+  const text = siteText(config, lang, id) ?? builtIn[lang]?.[id] ?? builtIn[primary(lang)]?.[id] ?? builtIn.en?.[id] ?? id;
   return vars ? text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole)) : text;
 }
 

@@ -85,6 +85,14 @@ constexpr const char* kCsvHeader = "received,id,revision,method,functional,analy
 
 std::string client_of(const httplib::Request& req) { return req.remote_addr; }
 
+// Counts the request against the client's rate; false (with the 429 answer set) when it is over.
+bool within_rate(RateLimiter& limiter, const httplib::Request& req, httplib::Response& res, TimeMs now) {
+  if (limiter.allow(client_of(req), now)) return true;
+  res.set_header("Retry-After", "60");
+  error_reply(res, 429, "too many requests from this client; try again in a minute");
+  return false;
+}
+
 }  // namespace
 
 std::string csv_line(const StoredEntry& stored) {
@@ -115,10 +123,7 @@ void install_routes(httplib::Server& server, Store& store, const Settings& setti
   server.Post("/consent", [&, now](const httplib::Request& req, httplib::Response& res) {
     if (!cors(req, res, settings)) return error_reply(res, 403, "this origin may not send consent entries");
     const TimeMs t = now();
-    if (!limiter.allow(client_of(req), t)) {
-      res.set_header("Retry-After", "60");
-      return error_reply(res, 429, "too many requests from this client; try again in a minute");
-    }
+    if (!within_rate(limiter, req, res, t)) return;
     ParsedEntry parsed = parse_log_entry(req.body, t);
     if (!parsed.entry) return error_reply(res, 400, parsed.error);
     try {
@@ -131,10 +136,7 @@ void install_routes(httplib::Server& server, Store& store, const Settings& setti
 
   server.Get(R"(/consent/([^/]*))", [&, now](const httplib::Request& req, httplib::Response& res) {
     if (!cors(req, res, settings)) return error_reply(res, 403, "this origin may not read consent entries");
-    if (!limiter.allow(client_of(req), now())) {
-      res.set_header("Retry-After", "60");
-      return error_reply(res, 429, "too many requests from this client; try again in a minute");
-    }
+    if (!within_rate(limiter, req, res, now())) return;
     const std::string id = req.matches[1];
     if (!is_valid_id(id)) return error_reply(res, 400, "the id must be 8 to 64 letters, digits or '-'");
     std::vector<StoredEntry> found;

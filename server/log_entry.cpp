@@ -1,7 +1,8 @@
 #include "log_entry.hpp"
 
 #include <algorithm>
-#include <cmath>
+
+#include "json_util.hpp"  // the core's reading of JSON integers, as the consent record uses it
 
 namespace smartcp::log {
 namespace {
@@ -10,20 +11,6 @@ constexpr TimeMs kDayMs = 24LL * 60 * 60 * 1000;
 constexpr std::size_t kMaxUrl = 2048;
 
 const char* const kFields[] = {"id", "revision", "categories", "method", "timestamp", "lang", "textHash", "gpc", "url"};
-
-std::optional<std::int64_t> integer(const Json& j) {
-  if (j.is_number_integer()) return j.get<std::int64_t>();
-  if (j.is_number_unsigned()) {
-    auto u = j.get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
-    return static_cast<std::int64_t>(u);
-  }
-  if (j.is_number_float()) {  // JSON.stringify writes 1e21 and beyond in exponent form
-    double d = j.get<double>();
-    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e15) return static_cast<std::int64_t>(d);
-  }
-  return std::nullopt;
-}
 
 // origin + pathname as the widget sends it: http(s), a host, an optional port, a path; no query,
 // fragment or credentials. Gives the host (location.hostname) or nothing.
@@ -88,7 +75,7 @@ ParsedEntry parse_log_entry(std::string_view body, TimeMs now) {
   ConsentRecord& r = e.record;
   if (!j["id"].is_string()) return wrong("id", "a string");
   r.id = j["id"].get<std::string>();
-  auto revision = integer(j["revision"]);
+  auto revision = detail::as_integer(j["revision"]);
   if (!revision || *revision < 0 || *revision > 1'000'000'000) return wrong("revision", "an integer from 0 to 1000000000");
   r.revision = static_cast<int>(*revision);
 
@@ -104,7 +91,7 @@ ParsedEntry parse_log_entry(std::string_view body, TimeMs now) {
   auto method = parse_method(j["method"].get_ref<const std::string&>());
   if (!method) return wrong("method", "one of accept-all, reject-all, custom, gpc, api");
   r.method = *method;
-  auto timestamp = integer(j["timestamp"]);
+  auto timestamp = detail::as_integer(j["timestamp"]);
   if (!timestamp) return wrong("timestamp", "an integer (milliseconds since 1970)");
   r.timestamp = *timestamp;
   if (r.timestamp > now + kDayMs) return fail("timestamp is more than a day in the future");
