@@ -1,7 +1,6 @@
 // The demo page's script: drives the WebAssembly core directly. Everything is rendered as text.
 import { decodeDecision } from '/js/decision.js';
 import { KIND } from '/js/engine.js';
-import { PURPOSES } from '/js/generated/purposes.js';
 import { loadDemoCore } from './core.js';
 
 const $ = (id) => document.getElementById(id);
@@ -82,12 +81,18 @@ async function main() {
     $('try-result').className = `result ${result.verdict ?? 'refuse'}`;
   };
 
-  const renderCatalog = () => {
-    const { entries } = engine.catalog($('lang').value);
+  // The built-in entries' purposes, from the language's source file (the widget fetches them as smartcp-purposes-<lang>.js).
+  const purposes = {};
+  const purposesOf = (lang) => (purposes[lang] ??= fetch(`/js/locales/${lang}.json`).then((r) => r.json()).then((l) => l.purposes));
+  const renderCatalog = async () => {
+    const lang = $('lang').value;
+    const table = await purposesOf(lang).catch(() => ({}));
+    if (lang !== $('lang').value) return;  // switched again meanwhile
+    const { entries } = engine.catalog(lang);
     $('catalog').replaceChildren(...entries.map((e) => row([
       element('code', e.name), e.kinds.join(', '), e.vendorLabel || '—', e.categories.filter((c) => c !== 'functional').join(', ') || 'functional',
       e.retentionDays === null ? (e.kinds[0] === 'cookie' ? 'session' : 'persistent') : `${e.retentionDays} d`,
-      e.purpose ?? PURPOSES[$('lang').value]?.[e.purposeId] ?? '',
+      e.purpose ?? table[e.purposeId] ?? '',
     ])));
   };
 

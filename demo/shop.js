@@ -1,4 +1,4 @@
-// The demo shop's own code: its texts in English and Polish (the widget follows <html lang>), a cart
+// The demo shop's own code: its texts in English, Polish and Slovak (the widget follows <html lang>), a cart
 // kept in localStorage (the site's own key, functional), and, on the single-page-app page, navigation
 // by history.pushState. The server makes the other demo pages from this one, marked by <body data-page>.
 const TEXTS = {
@@ -28,9 +28,22 @@ const TEXTS = {
     spa: 'Aplikacja jednostronicowa: koszyk i sklep to widoki zmieniane przez history.pushState. Widżet, czat i podgląd działają dalej bez przeładowania.',
     strict: 'Ta strona ma najostrzejszą politykę CSP: skrypty tylko z jednorazowym nonce (bez \'self\'), \'wasm-unsafe-eval\', style z \'self\', wymagane Trusted Types (polityka SmartCP nazywa się smartcp). SmartCP, jego moduły, dostawcy i skrypt warunkowy działają.',
   },
+  sk: {
+    tagline: 'Čerstvo pražená káva s doručením do Česka, Poľska a na Slovensko.',
+    add: 'Pridať do košíka', cart: 'Košík', items: 'ks', settings: 'Nastavenia cookies', policy: 'Zásady ochrany osobných údajov',
+    'p1-name': 'Espresso Brasil', 'p1-text': 'Čokoláda, orechy, dlhá dochuť.',
+    'p2-name': 'Etiópia Yirgacheffe', 'p2-text': 'Jazmín, citrón, čierny čaj.',
+    'p3-name': 'Kolumbia bez kofeínu', 'p3-text': 'Karamel a červené jablko, bez kofeínu.',
+    'intro-title': 'Čo ukazuje toto demo',
+    intro: 'Chat (Smartsupp), nahrávanie relácií (Smartlook), značka Google a reklamný pixel sa pokúšajú zapisovať cookies a úložisko prehliadača. SmartCP rozhoduje o každom zápise: sledujte panel, keď prijímate, odmietate, vyberáte a odvolávate súhlas.',
+    'view-shop': 'Späť do obchodu', 'view-cart': 'Váš košík', 'cart-empty': 'Váš košík je prázdny.',
+    preloaded: 'Spolu s touto stránkou server nastavil _ga, _fbp, SL_C_23361dd035530_SID a ssupp.visits skôr, než SmartCP mohol zasiahnuť. Bez súhlasu hneď zmiznú: v paneli nie sú.',
+    spa: 'Jednostránková aplikácia: košík a obchod sú pohľady menené cez history.pushState. Widget, chat a živý pohľad pokračujú bez znovunačítania.',
+    strict: 'Táto stránka má najprísnejšiu politiku CSP: skripty len s jednorazovým nonce (bez \'self\'), \'wasm-unsafe-eval\', štýly zo \'self\', povinné Trusted Types (politika SmartCP sa volá smartcp). SmartCP, jeho moduly, dodávatelia aj podmienený skript bežia.',
+  },
 };
 
-const lang = () => (document.documentElement.lang === 'pl' ? 'pl' : 'en');
+const lang = () => (Object.hasOwn(TEXTS, document.documentElement.lang) ? document.documentElement.lang : 'en');
 const cart = () => JSON.parse(localStorage.getItem('cart') || '[]');
 
 const page = () => document.body.dataset.page ?? 'shop';
@@ -55,7 +68,7 @@ function show(view) {
 
 document.addEventListener('DOMContentLoaded', () => {
   const saved = localStorage.getItem('shop_lang');
-  if (saved === 'pl' || saved === 'en') document.documentElement.lang = saved;
+  if (Object.hasOwn(TEXTS, saved ?? '')) document.documentElement.lang = saved;
   document.addEventListener('click', (event) => {
     const language = event.target.closest('[data-lang]');
     if (language) {

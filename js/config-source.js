@@ -49,6 +49,7 @@ export function provisionalConfig(early) {
   const gpc = early.gpc === true ? 'marketing' : early.gpc === false ? 'ignore' : oneOf(early.gpc, ['marketing', 'all', 'ignore'], 'marketing');
   return {
     theme: oneOf(early.theme, ['auto', 'light', 'dark'], 'auto'),
+    layout: oneOf(early.layout, ['box', 'bar', 'modal'], 'box'),
     reopenButton: early.reopenButton === false ? 'none' : oneOf(early.reopenButton, ['bottom-left', 'bottom-right', 'none'], 'bottom-left'),
     lang: isTag(early.lang) ? early.lang : 'en',
     texts,

@@ -5,7 +5,7 @@
 import base from './base.css';
 import { createHost } from './host.js';
 import { createReopenButton } from './reopen.js';
-import { pickLanguage, resolveLanguage, LANGUAGES } from './i18n.js';
+import { pickLanguage, resolveLanguage, builtInLanguage, LANGUAGES } from './i18n.js';
 import { registerModule } from './modules.js';
 import { provisionalConfig } from './config-source.js';
 
@@ -41,13 +41,29 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
     host.root.append(reopen.element);
   }
 
+  // The built-in texts and purposes, one file per language (smartcp-texts-<lang>.js, smartcp-purposes-<lang>.js),
+  // fetched for the language shown: a visitor downloads only their own. One that cannot be fetched falls back
+  // to English.
+  const packs = { texts: {}, purposes: {} };
+  const pack = (kind, tag = builtInLanguage(lang())) => {
+    if (packs[kind][tag]) return Promise.resolve(packs[kind]);
+    return loadPart(`${kind}-${tag}`).then((m) => {
+      packs[kind][tag] = m.table;
+      return packs[kind];
+    }, (error) => {
+      if (tag === 'en') throw error;
+      onError(error);
+      return pack(kind, 'en');
+    });
+  };
+
   let ui = null;
   let loading = null;
   const load = () => {
     loading ??= Promise.all([loadPart('ui'), host.mount()]).then(([module]) => {
       ui = module.createUI({
         win, host, config, lang, ready, catalog, getRecord, choose, onLayer: refresh,
-        loadPurposes: () => loadPart('purposes').then((m) => m.PURPOSES),
+        texts: packs.texts, loadPurposes: () => pack('purposes'),
       });
       return ui;
     });
@@ -61,7 +77,7 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
     reopen?.show(!!getRecord() && !ui?.layer());
   }
 
-  const run = (what) => load().then(what).catch((error) => {
+  const run = (what) => Promise.all([load(), pack('texts')]).then(([u]) => what(u)).catch((error) => {
     onError(error);
     throw error;
   });
@@ -101,14 +117,16 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
 
   // A page that changes <html lang> (a language switch without reload) gets the widget in that language.
   new win.MutationObserver(() => relabel()).observe(doc.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  // Settles once what is shown is in the new language (its files fetched first); never rejects.
   function relabel() {
     reopen?.label(config, lang());
-    try {
-      ui?.relabel();
-      if (ui) for (const element of declarations()) if (element.shadowRoot) ui.renderDeclaration(element);
-    } catch (error) {
-      onError(error);  // never into the page's own code (a MutationObserver callback, setLanguage)
-    }
+    if (!ui) return Promise.resolve();
+    const shown = [...declarations()].filter((element) => element.shadowRoot);
+    const purposes = ui.layer() === 'dialog' || shown.length ? pack('purposes') : null;
+    return Promise.all([pack('texts'), purposes]).then(() => {
+      ui.relabel();
+      for (const element of shown) ui.renderDeclaration(element);
+    }).catch(onError);  // never into the page's own code (a MutationObserver callback, setLanguage)
   }
 
   return {
@@ -147,8 +165,7 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
         return Promise.reject(new TypeError(`SmartCP: setLanguage: ${JSON.stringify(next)} has no texts: the widget has "${[...LANGUAGES, ...own].join('", "')}"; add one through texts.<tag> in the config`));
       }
       chosenLang = lang;
-      relabel();
-      return Promise.resolve();
+      return relabel().then(() => {});
     },
   };
 }

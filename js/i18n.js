@@ -1,7 +1,9 @@
 // The visitor's language: <html lang>, then the browser's languages, then the config's `lang`, among the
 // languages the widget has texts for: the built-in ones and any the site adds through `texts.<tag>`.
 
-export const LANGUAGES = Object.freeze(['pl', 'en', 'cs']);
+import { LANGUAGES } from './generated/locales.js';
+
+export { LANGUAGES };
 
 /** 'pt_BR' -> 'pt-br'; null when it is not a language tag (a 2-3 letter language, then subtags). */
 export function normalize(tag) {
@@ -10,6 +12,15 @@ export function normalize(tag) {
 }
 
 const primary = (tag) => tag.split('-')[0];
+
+/**
+ * The built-in language whose texts complete `lang` (a language the widget shows): itself or its primary
+ * language when built in, else English, the end of every fallback chain.
+ */
+export function builtInLanguage(lang) {
+  for (const tag of [lang, primary(lang)]) if (LANGUAGES.includes(tag)) return tag;
+  return 'en';
+}
 
 /** The site's own languages (`texts` keys), normalized. */
 function ownLanguages(config) {
@@ -55,7 +66,7 @@ function ownTexts(config, lang) {
  */
 export function textOf(config, builtIn, lang, id, vars) {
   // The built-in texts have no region tags, so the site's texts for the chain come first.
-  const text = siteText(config, lang, id) ?? builtIn[lang]?.[id] ?? builtIn[primary(lang)]?.[id] ?? builtIn.en?.[id] ?? id;
+  const text = siteText(config, lang, id) ?? builtIn[builtInLanguage(lang)]?.[id] ?? builtIn.en?.[id] ?? id;
   return vars ? text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole)) : text;
 }
 

@@ -1,12 +1,7 @@
 // The small button that stays on the page once the visitor has chosen, so that withdrawing is as easy as
 // giving. It is part of smartcp.js, so that a returning visitor never downloads the banner's code.
 import { textOf } from './i18n.js';
-
-const LABEL = {
-  en: { reopen: 'Cookie settings' },
-  pl: { reopen: 'Ustawienia plików cookie' },
-  cs: { reopen: 'Nastavení cookies' },
-};
+import { REOPEN } from './generated/locales.js';
 
 // A cookie with a bite taken out: drawn with DOM calls, no markup parsed.
 const ICON = 'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-3.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm6 6a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm-7 3a1 1 0 1 1 0 2 1 1 0 0 1 0-2z';
@@ -41,7 +36,7 @@ export function createReopenButton(doc, { position, onClick }) {
     },
     /** Labels the button in `lang`, with the site owner's text when the config has one. */
     label(config, lang) {
-      const text = textOf(config, LABEL, lang, 'reopen');
+      const text = textOf(config, REOPEN, lang, 'reopen');
       button.setAttribute('aria-label', text);
       button.title = text;
       button.lang = lang;

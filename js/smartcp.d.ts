@@ -6,8 +6,8 @@ export type Category = 'functional' | 'analytics' | 'marketing';
 export type OptionalCategory = Exclude<Category, 'functional'>;
 export type StorageKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'cacheStorage';
 export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'api';
-/** A BCP 47 language tag. pl, en and cs are built in; any other comes with the site's `texts.<tag>`. */
-export type BuiltInLanguage = 'pl' | 'en' | 'cs';
+/** A BCP 47 language tag. The 24 official EU languages are built in; any other comes with the site's `texts.<tag>`. */
+export type BuiltInLanguage = 'bg' | 'cs' | 'da' | 'de' | 'el' | 'en' | 'es' | 'et' | 'fi' | 'fr' | 'ga' | 'hr' | 'hu' | 'it' | 'lt' | 'lv' | 'mt' | 'nl' | 'pl' | 'pt' | 'ro' | 'sk' | 'sl' | 'sv';
 export type Language = BuiltInLanguage | (string & {});
 
 /** The choice in force, as `getConsent()` gives it. */
@@ -164,7 +164,7 @@ export type TextId =
   | 'functionalTitle' | 'functionalDescription' | 'functionalDescriptionChat' | 'analyticsTitle' | 'analyticsDescription'
   | 'analyticsDescriptionRecording' | 'marketingTitle' | 'marketingDescription'
   | 'details' | 'tableCaption' | 'colName' | 'colKind' | 'colVendor' | 'colPurpose' | 'colRetention'
-  | 'kindCookie' | 'kindLocalStorage' | 'kindSessionStorage' | 'days_one' | 'days_few' | 'days_many' | 'days_other'
+  | 'kindCookie' | 'kindLocalStorage' | 'kindSessionStorage' | 'days_zero' | 'days_one' | 'days_two' | 'days_few' | 'days_many' | 'days_other'
   | 'retentionSession' | 'retentionUntilDeleted' | 'retentionUpTo' | 'thisSite' | 'none' | 'processor'
   | 'processorCompanyId' | 'processorDpo' | 'processorLocation'
   | 'gpcMarketing' | 'gpcAll' | 'saved' | 'heldPlatforms' | 'reopen';
@@ -192,6 +192,8 @@ export interface SmartCPConfig {
   logEndpoint?: string;
   policyUrl?: string;
   theme?: 'auto' | 'light' | 'dark';
+  /** The banner: a compact corner `box` (full width on phones), a full-width `bar`, or a centred `modal` over a dimmed page. */
+  layout?: 'box' | 'bar' | 'modal';
   reopenButton?: 'bottom-left' | 'bottom-right' | 'none' | false;
   /**
    * Google Consent Mode: "basic" (default; true means the same) holds Google's tags until consent like

@@ -5,14 +5,17 @@
 //   smartcp-integrations.js  Smartsupp, Smartlook, Consent Mode updates, gated scripts, the consent
 //                  log, tab sync;
 //   smartcp-ui.js  the banner and the dialog, fetched only when they are shown;
-//   smartcp-purposes.js  the built-in entries' purposes, fetched when the dialog or the declaration is.
-// All are classic scripts (IIFE); the last three are added by smartcp.js and register their exports
-// (js/modules.js).
+//   smartcp-texts-<lang>.js  a language's texts, fetched with the banner or the dialog in that language;
+//   smartcp-purposes-<lang>.js  its purposes of the built-in entries, fetched with the dialog or the
+//                  declaration (js/locales/<lang>.json, checked by scripts/generate-locales.mjs).
+// All are classic scripts (IIFE); all but smartcp.js are added by it or by each other and register their
+// exports (js/modules.js).
 // CSS files are imported as minified text and become constructed stylesheets in the shadow root.
 // Usage: node scripts/bundle.mjs OUT_DIR
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
+import { LANGUAGES } from '../js/generated/locales.js';
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: node scripts/bundle.mjs OUT_DIR');
@@ -35,4 +38,15 @@ await esbuild.build({ ...common, entryPoints: ['js/runtime/index.js'], format: '
 await esbuild.build({ ...common, entryPoints: ['js/controls.js'], format: 'iife', outfile: path.join(out, 'smartcp-reopen.js') });
 await esbuild.build({ ...common, entryPoints: ['js/integrations/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-integrations.js') });
 await esbuild.build({ ...common, entryPoints: ['js/ui/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-ui.js') });
-await esbuild.build({ ...common, entryPoints: ['js/purposes.js'], format: 'iife', outfile: path.join(out, 'smartcp-purposes.js') });
+// One file per language and part: only the part's half of the JSON is bundled.
+for (const lang of LANGUAGES) {
+  for (const part of ['texts', 'purposes']) {
+    const contents = `import { ${part} as table } from './locales/${lang}.json';\n` +
+      `import { registerModule } from './modules.js';\n` +
+      `registerModule(window, '${part}-${lang}', { __proto__: null, table });\n`;
+    await esbuild.build({
+      ...common, stdin: { contents, resolveDir: path.resolve('js'), sourcefile: `${part}-${lang}.js` }, format: 'iife',
+      outfile: path.join(out, `smartcp-${part}-${lang}.js`),
+    });
+  }
+}

@@ -50,6 +50,7 @@ class ConfigParser {
       else if (key == "logEndpoint") url(value, key, config.log_endpoint);
       else if (key == "policyUrl") url(value, key, config.policy_url);
       else if (key == "theme") choice(value, key, {"auto", "light", "dark"}, config.theme);
+      else if (key == "layout") choice(value, key, {"box", "bar", "modal"}, config.layout);
       else if (key == "reopenButton") reopen_button(value, config.reopen_button);
       else if (key == "consentMode") consent_mode(value, config.consent_mode);
       else if (key == "debug") boolean(value, key, config.debug);
@@ -108,7 +109,7 @@ class ConfigParser {
     if (value.is_string() && is_language_tag(value.get_ref<const std::string&>())) {
       out = value.get<std::string>();
     } else {
-      detail::error(issues_, path, "must be a language tag such as \"pl\" or \"de\" (pl, en and cs are built in; add others through texts); using the default \"" + out + '"');
+      detail::error(issues_, path, "must be a language tag such as \"pl\" or \"de\" (the 24 official EU languages are built in; add others through texts); using the default \"" + out + '"');
     }
   }
 
@@ -474,6 +475,7 @@ Json Config::to_json() const {
       {"logEndpoint", nullable(log_endpoint)},
       {"policyUrl", nullable(policy_url)},
       {"theme", theme},
+      {"layout", layout},
       {"reopenButton", reopen_button},
       {"consentMode", consent_mode == ConsentModeKind::off ? Json(false) : Json(consent_mode == ConsentModeKind::advanced ? "advanced" : "basic")},
       {"waitForUpdate", wait_for_update_ms},

@@ -1,5 +1,7 @@
-// The first layer: a short text, the privacy policy link, and three buttons of equal size, weight and
-// colour. It is a non-modal dialog: the page stays usable, and closing it is not consent.
+// The first layer: a short text, the privacy policy link, "accept all" and "reject all" of equal size,
+// weight and colour, and the preferences. As a corner box or a full-width bar it is a non-modal dialog:
+// the page stays usable. As a modal (layout "modal") it is a modal <dialog> over the dimmed page, and
+// Escape does not close it: closing is not consent.
 import { h } from './dom.js';
 
 /**
@@ -9,13 +11,16 @@ import { h } from './dom.js';
  * @param {string} o.lang
  * @param {string|null} o.policyUrl
  * @param {string|null} o.note the Global Privacy Control notice, when it applies
+ * @param {'box'|'bar'|'modal'} o.layout
  * @param {(action: string) => void} o.onAction 'accept-all' | 'reject-all' | 'preferences'
  */
-export function renderBanner({ doc, t, lang, policyUrl, note, onAction }) {
-  const button = (action, label) =>
-    h(doc, 'button', { type: 'button', class: 'btn', 'data-smartcp-action': action, onclick: () => onAction(action) }, label);
-  return h(doc, 'div', {
-    class: 'banner layer', role: 'dialog', 'aria-modal': 'false', lang,
+export function renderBanner({ doc, t, lang, policyUrl, note, layout, onAction }) {
+  const button = (action, label, kind) =>
+    h(doc, 'button', { type: 'button', class: `btn ${kind}`, 'data-smartcp-action': action, onclick: () => onAction(action) }, label);
+  const modal = layout === 'modal';
+  return h(doc, modal ? 'dialog' : 'div', {
+    class: 'banner layer', 'data-layout': modal || layout === 'bar' ? layout : 'box', lang,
+    ...(modal ? { oncancel: (event) => event.preventDefault() } : { role: 'dialog', 'aria-modal': 'false' }),
     'aria-labelledby': 'smartcp-banner-title', 'aria-describedby': 'smartcp-banner-text',
   },
   h(doc, 'div', { class: 'banner-text' },
@@ -24,7 +29,7 @@ export function renderBanner({ doc, t, lang, policyUrl, note, onAction }) {
       policyUrl && [' ', h(doc, 'a', { href: policyUrl, class: 'link' }, t('policyLink'))]),
     note && h(doc, 'p', { class: 'note' }, note)),
   h(doc, 'div', { class: 'actions' },
-    button('accept-all', t('acceptAll')),
-    button('reject-all', t('rejectAll')),
-    button('preferences', t('preferences'))));
+    button('accept-all', t('acceptAll'), 'primary'),
+    button('reject-all', t('rejectAll'), 'primary'),
+    button('preferences', t('preferences'), 'secondary')));
 }

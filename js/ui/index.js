@@ -2,8 +2,8 @@
 // the visitor has to choose or asks to: a returning visitor never downloads it.
 import css from './styles.css';
 import { h, focusables } from './dom.js';
-import { textOf, siteText, hasOwnText } from '../i18n.js';
-import { TEXTS } from './texts.js';
+import { textOf, siteText, hasOwnText, builtInLanguage } from '../i18n.js';
+import { TEXT_IDS } from '../generated/locales.js';
 
 const VARIANTS = {
   description: ['smartsupp', 'descriptionChat'],
@@ -30,10 +30,12 @@ import { registerModule } from '../modules.js';
  * @param {() => any} o.getRecord the current consent record, or null
  * @param {(method: string, analytics: boolean, marketing: boolean, proof: {lang: string, textHash: string}) => Promise<unknown>} o.choose
  * @param {() => void} o.onLayer called when the banner or the dialog opens or closes
+ * @param {Record<string, Record<string, string>>} o.texts the built-in texts fetched so far, by language and
+ *   id (smartcp-texts-<lang>.js); the caller fetches the language shown before anything is rendered
  * @param {() => Promise<Record<string, Record<string, string>>>} o.loadPurposes the built-in entries' purposes
- *   (smartcp-purposes.js), by language and id
+ *   for the language shown (smartcp-purposes-<lang>.js), with those fetched before, by language and id
  */
-export function createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer, loadPurposes }) {
+export function createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer, texts, loadPurposes }) {
   const doc = win.document;
   const root = host.root;
   host.addStyles(css);
@@ -51,14 +53,16 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
   const t = (id, vars) => {
     const variant = VARIANTS[id];
     const use = variant && config.vendors?.[variant[0]]?.key && siteText(config, lang(), id) === undefined ? variant[1] : id;
-    return textOf(config, TEXTS, lang(), use, vars);
+    return textOf(config, texts, lang(), use, vars);
   };
   const days = (count) => {
-    // The language's own plural forms when it has them; else English's, with English's texts.
-    const form = `days_${new Intl.PluralRules(lang()).select(count)}`;
-    if (hasOwnText(config, TEXTS, lang(), form)) return t(form, { count });
-    if (hasOwnText(config, TEXTS, lang(), 'days_other')) return t('days_other', { count });
-    return textOf(null, TEXTS, 'en', `days_${new Intl.PluralRules('en').select(count)}`, { count });
+    // The language's own plural forms when it has them; else those of the built-in language behind it.
+    const shown = lang();
+    const form = `days_${new Intl.PluralRules(shown).select(count)}`;
+    if (hasOwnText(config, texts, shown, form)) return t(form, { count });
+    if (hasOwnText(config, texts, shown, 'days_other')) return t('days_other', { count });
+    const base = builtInLanguage(shown);
+    return textOf(null, texts, base, `days_${new Intl.PluralRules(base).select(count)}`, { count });
   };
   const gpcNote = () => {
     if (win.navigator.globalPrivacyControl !== true || config.gpc === 'ignore') return null;
@@ -76,14 +80,14 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     const current = lang();
     if (!hashes.has(current)) {
       hashes.set(current, '');
-      hashTexts(win, Object.keys(TEXTS.en).map((id) => [id, t(id)])).then((hash) => hashes.set(current, hash), () => {});
+      hashTexts(win, TEXT_IDS.map((id) => [id, t(id)])).then((hash) => hashes.set(current, hash), () => {});
     }
     return hashes.get(current);
   };
 
-  // The built-in entries' purposes, fetched the first time the dialog or the declaration needs them.
+  // The built-in entries' purposes, fetched the first time the dialog or the declaration needs them in a language.
   let purposes = null;
-  const purposesReady = () => (purposes ? Promise.resolve() : loadPurposes().then((p) => { purposes = p; }));
+  const purposesReady = () => loadPurposes().then((p) => { purposes = p; });
   // What the dialog and the declaration need: the core's catalog and the purposes.
   const needs = () => Promise.all([ready, purposesReady()]);
 
@@ -120,7 +124,7 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     close();
     textHash();
     element = renderBanner({
-      doc, t, lang: lang(), policyUrl: policyUrl(), note: gpcNote(),
+      doc, t, lang: lang(), policyUrl: policyUrl(), note: gpcNote(), layout: config.layout,
       onAction: (action) => {
         if (action === 'preferences') needs().then(() => showPreferences(root.activeElement ?? null, true)).catch(() => {});  // no core: the banner stays
         else decided(action);
@@ -129,6 +133,11 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     if (still) element.dataset.still = '';
     layer = 'banner';
     root.append(element);
+    if (element.showModal) {  // the modal layout: the page behind is inert until a choice
+      element.addEventListener('keydown', trapFocus);
+      element.showModal();
+      focusables(element)[0]?.focus();
+    }
     onLayer();
   };
 
@@ -183,11 +192,11 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
   // and the built-in keys it wrote in this browser.
   const shown = (entry) => !entry.builtin || entry.vendor === 'smartcp' || !!config.vendors?.[entry.vendor] ||
     entry.source === 'database' || entry.observed;
-  // A built-in entry's purpose, by id, in the language shown (English when a language has none).
+  // A built-in entry's purpose, by id, in the language shown (a site's own language: the built-in one behind it).
   const purposeOf = (entry) => {
-    if (!purposes) return '';
-    const table = purposes[lang()] ?? purposes.en;
-    return table[entry.purposeId] ?? purposes.en[entry.purposeId] ?? table[`class:${entry.purposeClass}`] ?? '';
+    const table = purposes?.[builtInLanguage(lang())] ?? purposes?.en;
+    if (!table) return '';
+    return table[entry.purposeId] ?? table[`class:${entry.purposeClass}`] ?? '';
   };
 
   // Tab and Shift+Tab cycle inside the dialog.

@@ -55,8 +55,8 @@ export function renderPreferences(o) {
     return platforms.length ? h(doc, 'p', { class: 'muted held' }, t('heldPlatforms', { platforms: platforms.join(', ') })) : null;
   };
 
-  const button = (action, label) => h(doc, 'button', {
-    type: 'button', class: 'btn', 'data-smartcp-action': action, onclick: () => o.onAction(action, { ...choice }),
+  const button = (action, label, kind) => h(doc, 'button', {
+    type: 'button', class: `btn ${kind}`, 'data-smartcp-action': action, onclick: () => o.onAction(action, { ...choice }),
   }, label);
 
   const dialog = h(doc, 'dialog', {
@@ -69,15 +69,15 @@ export function renderPreferences(o) {
   },
   h(doc, 'div', { class: 'dialog-head' },
     h(doc, 'h2', { id: 'smartcp-dialog-title', class: 'title' }, t('dialogTitle')),
-    h(doc, 'button', { type: 'button', class: 'close', 'aria-label': t('close'), title: t('close'), onclick: () => o.onClose() }, '×')),
+    h(doc, 'button', { type: 'button', class: 'close', 'aria-label': t('close'), title: t('close'), onclick: () => o.onClose() })),
   h(doc, 'div', { class: 'dialog-body' },
     h(doc, 'p', { id: 'smartcp-dialog-text', class: 'text' }, t('dialogDescription', { days: days(o.expiryDays) }),
       o.policyUrl && [' ', h(doc, 'a', { href: o.policyUrl, class: 'link' }, t('policyLink'))]),
     o.note && h(doc, 'p', { class: 'note' }, o.note),
     ['functional', 'analytics', 'marketing'].map(category)),
   h(doc, 'div', { class: 'actions' },
-    button('reject-all', t('rejectAll')),
-    button('accept-all', t('acceptAll')),
-    button('save', t('save'))));
+    button('reject-all', t('rejectAll'), 'primary'),
+    button('accept-all', t('acceptAll'), 'primary'),
+    button('save', t('save'), 'secondary')));
   return dialog;
 }

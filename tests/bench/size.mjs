@@ -22,7 +22,7 @@ const judge = (value, budget) => {
 // smartcp.js is the one render-blocking file.
 const BUDGETS = { 'smartcp.js': 9 * KB };
 console.log('file'.padEnd(24), 'raw'.padStart(10), 'gzip -9'.padStart(10), 'brotli'.padStart(10), '  budget (gzip)');
-for (const name of readdirSync(distDir).sort()) {
+for (const name of readdirSync(distDir).sort().filter((n) => !/^smartcp-(texts|purposes)-/.test(n))) {  // languages: below
   const bytes = file(name);
   const g = gz(bytes);
   console.log(name.padEnd(24), kb(bytes.length).padStart(10), kb(g).padStart(10), kb(br(bytes)).padStart(10), ' ',
@@ -40,11 +40,17 @@ if (existsSync(bare)) {
   console.log('core without the tracker tables: not built (scripts/bench.sh builds build/wasm-notables)');
 }
 
-// What a first visit fetches (the banner is shown; the purposes only with the dialog), and a returning
-// visit (no banner code).
-const scripts = readdirSync(distDir).filter((f) => f.endsWith('.js') || f.endsWith('.wasm'));
-const first = scripts.filter((f) => f !== 'smartcp-purposes.js').reduce((sum, f) => sum + gz(file(f)), 0);
-const returning = scripts.filter((f) => f !== 'smartcp-ui.js' && f !== 'smartcp-purposes.js').reduce((sum, f) => sum + gz(file(f)), 0);
+// What a first visit fetches (the banner is shown in one language, English here; the purposes only with the
+// dialog), and a returning visit (no banner code, no texts).
+const scripts = readdirSync(distDir).filter((f) => (f.endsWith('.js') || f.endsWith('.wasm')) && !/^smartcp-(texts|purposes)-/.test(f));
+const sum = (list) => list.reduce((total, f) => total + gz(file(f)), 0);
+const first = sum([...scripts, 'smartcp-texts-en.js']);
+const returning = sum(scripts.filter((f) => f !== 'smartcp-ui.js'));
 console.log(`first visit, gzip -9: ${kb(first)} (budget ${judge(first, 70 * KB)}); returning visit: ${kb(returning)}, ` +
-  'without smartcp-ui.js and smartcp-purposes.js');
+  'without smartcp-ui.js and a language\'s texts');
+const perLanguage = (part) => readdirSync(distDir).filter((f) => f.startsWith(`smartcp-${part}-`)).map((f) => gz(file(f)));
+for (const part of ['texts', 'purposes']) {
+  const sizes = perLanguage(part);
+  console.log(`smartcp-${part}-<lang>.js, ${sizes.length} languages, gzip -9: ${kb(Math.min(...sizes))} to ${kb(Math.max(...sizes))}; a visitor fetches one`);
+}
 if (missed && !process.argv.includes('--report-only')) process.exitCode = 1;

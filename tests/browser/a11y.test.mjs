@@ -1,5 +1,6 @@
-// axe-core on the banner and the preferences dialog, in both themes and all three languages: no
-// violation of WCAG 2.0/2.1/2.2 A and AA. The run is scoped to the widget: the shop page is not ours.
+// axe-core on the banner in every layout and the preferences dialog, in both themes and five languages
+// whose scripts and lengths differ (pl, en, de, fr, el): no violation of WCAG 2.0/2.1/2.2 A and AA. The run
+// is scoped to the widget: the shop page is not ours.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -24,13 +25,21 @@ async function axe(page) {
   }, TAGS);
 }
 
-for (const lang of ['en', 'pl', 'cs']) {
+for (const lang of ['pl', 'en', 'de', 'fr', 'el']) {
   for (const colorScheme of ['light', 'dark']) {
-    test(`axe: banner and dialog, ${lang}, ${colorScheme}`, async () => {
+    test(`axe: banner in every layout, and dialog, ${lang}, ${colorScheme}`, async () => {
+      for (const layout of ['bar', 'modal']) {
+        const other = await openShop(env, { lang, config: { layout }, context: { colorScheme } });
+        await action(other.page, 'accept-all').waitFor();
+        const result = await axe(other.page);
+        assert.deepEqual(result.violations, [], `banner, ${layout}`);
+        assert.ok(result.passes > 5, `axe did examine the ${layout} banner`);
+        await other.context.close();
+      }
       const { page, context } = await openShop(env, { lang, context: { colorScheme } });
       await action(page, 'accept-all').waitFor();
       const bannerResult = await axe(page);
-      assert.deepEqual(bannerResult.violations, [], 'banner');
+      assert.deepEqual(bannerResult.violations, [], 'banner, box');
       assert.ok(bannerResult.passes > 5, 'axe did examine the banner');
 
       await action(page, 'preferences').click();

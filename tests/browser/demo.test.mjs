@@ -212,8 +212,8 @@ test('the core playground: the core loads under a strict CSP and gates writes li
   assert.ok(issues.some((i) => i.startsWith('vendors.smartlook.key:')), issues.join('\n'));
   assert.ok(issues.some((i) => i.startsWith('expiryDays:')), issues.join('\n'));
 
-  await page.locator('#lang').selectOption('pl');
-  assert.match(await page.locator('#catalog').textContent(), /Zapamiętuje Twój wybór/);
+  await page.locator('#lang').selectOption('pl');  // the purposes come from the language's file
+  await page.waitForFunction(() => document.querySelector('#catalog').textContent.includes('Zapamiętuje Twój wybór'));
 
   assert.deepEqual(await watcher.cspViolations(), []);
   assert.deepEqual(watcher.problems, []);

@@ -54,7 +54,7 @@ TEST(Config, EveryFieldParses) {
                               "scriptUrl": "https://cdn.shop.cz/recorder.js"}},
     "revision": 7, "lang": "pl", "expiryDays": 30, "maxCookieDays": 200, "unknownKeys": "block", "gpc": "all",
     "logEndpoint": "https://log.example.com/consent", "policyUrl": "/privacy", "theme": "dark",
-    "reopenButton": "bottom-right", "consentMode": false, "waitForUpdate": 800,
+    "layout": "bar", "reopenButton": "bottom-right", "consentMode": false, "waitForUpdate": 800,
     "catalog": [{"name": "_ga", "kind": "cookie", "category": "analytics"}],
     "texts": {"pl": {"title": "Ciasteczka"}}})");
   EXPECT_TRUE(r.issues.empty()) << r.issues[0].path << ": " << r.issues[0].message;
@@ -78,6 +78,7 @@ TEST(Config, EveryFieldParses) {
   EXPECT_EQ(c.log_endpoint, "https://log.example.com/consent");
   EXPECT_EQ(c.policy_url, "/privacy");
   EXPECT_EQ(c.theme, "dark");
+  EXPECT_EQ(c.layout, "bar");
   EXPECT_EQ(c.reopen_button, "bottom-right");
   EXPECT_EQ(c.consent_mode, ConsentModeKind::off);
   EXPECT_EQ(c.wait_for_update_ms, 800);
@@ -94,11 +95,11 @@ TEST(Config, EveryFieldParses) {
 TEST(Config, InvalidValuesFallBackAndNameTheField) {
   ConfigResult r = parse_config(R"j({"revision": -1, "lang": "german", "expiryDays": 400, "maxCookieDays": "x",
     "unknownKeys": "maybe", "gpc": 3, "logEndpoint": "javascript:alert(1)", "policyUrl": "//evil.example",
-    "theme": "pink", "reopenButton": "top", "consentMode": "yes", "waitForUpdate": 1.5})j");
+    "theme": "pink", "layout": "corner", "reopenButton": "top", "consentMode": "yes", "waitForUpdate": 1.5})j");
   EXPECT_FALSE(r.ok());
   // In the order the owner wrote them.
   EXPECT_EQ(paths(r), (std::vector<std::string>{"revision", "lang", "expiryDays", "maxCookieDays", "unknownKeys", "gpc",
-                                                "logEndpoint", "policyUrl", "theme", "reopenButton", "consentMode",
+                                                "logEndpoint", "policyUrl", "theme", "layout", "reopenButton", "consentMode",
                                                 "waitForUpdate"}));
   const Config defaults;
   EXPECT_EQ(r.config.revision, defaults.revision);
@@ -107,8 +108,10 @@ TEST(Config, InvalidValuesFallBackAndNameTheField) {
   EXPECT_EQ(r.config.gpc, GpcMode::marketing);
   EXPECT_TRUE(r.config.log_endpoint.empty());
   EXPECT_EQ(r.config.theme, "auto");
+  EXPECT_EQ(r.config.layout, "box");
+  EXPECT_EQ(issue_at(r, "layout")->message, "must be one of \"box\", \"bar\", \"modal\"; using the default \"box\"");
   EXPECT_EQ(issue_at(r, "expiryDays")->message, "must be a whole number from 1 to 395; using the default 182");
-  EXPECT_EQ(issue_at(r, "lang")->message, "must be a language tag such as \"pl\" or \"de\" (pl, en and cs are built in; add others through texts); using the default \"en\"");
+  EXPECT_EQ(issue_at(r, "lang")->message, "must be a language tag such as \"pl\" or \"de\" (the 24 official EU languages are built in; add others through texts); using the default \"en\"");
   EXPECT_EQ(parse_config(R"({"lang": "de-AT"})").config.lang, "de-AT") << "any language tag; its texts come from `texts`";
 }
 

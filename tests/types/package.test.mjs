@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { root } from '../wasm/load-core.mjs';
+import { LANGUAGES } from '../../js/generated/locales.js';
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
@@ -15,8 +16,9 @@ test('the package is publishable: MIT, not private, and npm pack ships what a si
   assert.equal(pkg.private, undefined);
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   const files = packed.files.map((f) => f.path).sort();
+  const languages = (part) => LANGUAGES.map((lang) => `dist/smartcp-${part}-${lang}.js`);
   assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'NOTICE', 'README.md', 'dist/smartcp-core.js', 'dist/smartcp-integrations.js',
-    'dist/smartcp-purposes.js', 'dist/smartcp-reopen.js', 'dist/smartcp-ui.js', 'dist/smartcp.d.ts', 'dist/smartcp.js', 'dist/smartcp.wasm',
+    ...languages('purposes'), 'dist/smartcp-reopen.js', ...languages('texts'), 'dist/smartcp-ui.js', 'dist/smartcp.d.ts', 'dist/smartcp.js', 'dist/smartcp.wasm',
     'js/engine.js', 'js/frameworks/check-config.mjs', 'js/frameworks/client.d.ts', 'js/frameworks/client.mjs', 'js/frameworks/react.d.ts',
     'js/frameworks/react.mjs', 'js/frameworks/vite.d.ts', 'js/frameworks/vite.mjs', 'js/frameworks/vue.d.ts', 'js/frameworks/vue.mjs',
     'js/intrinsics.js', 'js/package.json', 'js/smartcp.d.ts', 'package.json']);

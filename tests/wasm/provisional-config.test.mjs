@@ -7,12 +7,12 @@ import { loadCore } from './load-core.mjs';
 import { provisionalConfig } from '../../js/config-source.js';
 
 const core = await loadCore();
-const FIELDS = ['theme', 'reopenButton', 'lang', 'policyUrl', 'gpc', 'texts'];
+const FIELDS = ['theme', 'layout', 'reopenButton', 'lang', 'policyUrl', 'gpc', 'texts'];
 
 const CONFIGS = [
   {},
-  { theme: 'dark', reopenButton: 'bottom-right', lang: 'pl', policyUrl: '/privacy', gpc: 'all' },
-  { theme: 'pink', reopenButton: 'top', lang: 'de', policyUrl: 'javascript:alert(1)', gpc: 3 },
+  { theme: 'dark', layout: 'modal', reopenButton: 'bottom-right', lang: 'pl', policyUrl: '/privacy', gpc: 'all' },
+  { theme: 'pink', layout: 'corner', reopenButton: 'top', lang: 'de', policyUrl: 'javascript:alert(1)', gpc: 3 },
   { reopenButton: false, gpc: true },
   { gpc: false, policyUrl: 'https://shop.example/privacy' },
   { policyUrl: '//evil.example/p' },

@@ -67,6 +67,7 @@ struct Config {
   std::string log_endpoint;
   std::string policy_url;
   std::string theme = "auto";          // auto | light | dark
+  std::string layout = "box";          // the banner: box (a corner card) | bar (full width) | modal (centred, page dimmed)
   std::string reopen_button = "bottom-left";  // bottom-left | bottom-right | none
   ConsentModeKind consent_mode = ConsentModeKind::basic;  // Google Consent Mode v2 signals
   int wait_for_update_ms = 500;
