@@ -20,6 +20,7 @@ import { createModules } from './modules.js';
 import { createTrusted } from './trusted-types.js';
 import { reserveDeclaration } from './declaration-space.js';
 import { HOST_PLATFORMS } from './generated/known.js';
+import { LANGUAGES } from './generated/locales.js';
 
 function start(win) {
   const I = captureIntrinsics(win);
@@ -114,6 +115,10 @@ function start(win) {
   };
   const controlsModule = fetched('reopen');
   const uiModule = stored ? null : fetched('ui');
+  // With it the language file of a built-in language <html lang> names, not a round trip later: a guess
+  // that smartcp-reopen.js (which asks for the file the page turns out to need) makes right or ignores.
+  const named = /^([a-z]{2})(?![a-z])/i.exec(doc.documentElement?.lang ?? '')?.[1].toLowerCase();
+  if (!stored && LANGUAGES.includes(named)) fetched(`texts-${named}`);
   // Closed: what may need consent is refused from now on; the site's own writes keep working.
   let failed = false;
   const fail = (error) => {
