@@ -1,7 +1,9 @@
 // SmartCP side by side with vanilla-cookieconsent and Klaro (both from npm), on the same page, in
 // Chromium with 4x CPU throttling and a throttled network (40 ms latency, 1.6 Mbit/s), loaded
 // alternately: time from navigation start to the banner painted, long tasks, layout shift, and the
-// bytes each fetches on a first visit and on a returning visit (a choice stored).
+// bytes each fetches on a first visit and on a returning visit (a choice stored); and, in runs of their
+// own, the Interaction to Next Paint of a click on "reject all" made 0 to 800 ms after the banner is
+// painted (the longest, and whether the banner is gone by the next paint).
 // Usage: node tests/bench/widgets_bench.mjs [--rounds N] [--short]
 //   Budgets (exit 1 when missed, unless --short): SmartCP's median time to banner at most
 //   vanilla-cookieconsent's, no layout shift, a returning visitor does not download the banner's code.
@@ -23,6 +25,7 @@ const WIDGETS = {
     head: '<script type="application/json" id="smartcp-config">{"policyUrl": "/privacy"}</script>\n  <script src="/smartcp/smartcp.js"></script>',
     banner: () => document.querySelector('smartcp-widget')?.shadowRoot?.querySelector('.banner'),
     accept: '[data-smartcp-action="accept-all"]',
+    reject: 'smartcp-widget .banner [data-smartcp-action="reject-all"]',
     own: (p) => p.startsWith('/smartcp/'),
     ui: (p) => p.endsWith('/smartcp-ui.js'),
   },
@@ -31,6 +34,7 @@ const WIDGETS = {
     head: '<link rel="stylesheet" href="/vendor/cc/cookieconsent.css">\n  <script src="/vendor/cc/cookieconsent.umd.js" defer></script>\n  <script src="/widgets/cc-config.js" defer></script>',
     banner: () => document.querySelector('#cc-main .cm'),
     accept: '#cc-main .cm [data-role="all"]',
+    reject: '#cc-main .cm [data-role="necessary"]',
     own: (p) => p.startsWith('/vendor/cc/') || p === '/widgets/cc-config.js',
   },
   klaro: {
@@ -38,6 +42,7 @@ const WIDGETS = {
     head: '<script src="/widgets/klaro-config.js" defer></script>\n  <script src="/vendor/klaro/klaro.js" defer></script>',
     banner: () => document.querySelector('.klaro .cookie-notice'),
     accept: '.klaro .cookie-notice .cm-btn-success',
+    reject: '.klaro .cookie-notice .cn-decline',
     own: (p) => p.startsWith('/vendor/klaro/') || p === '/widgets/klaro-config.js',
   },
 };
@@ -45,7 +50,10 @@ const WIDGETS = {
 // Watches from navigation start for the widget's banner, and notes the frame in which it is first
 // painted with a size; also sums long tasks and layout shifts.
 function probe(findBanner) {
-  window.__bench = { banner: null, longTasks: [], shift: 0 };
+  window.__bench = { banner: null, longTasks: [], shift: 0, inp: 0 };
+  new PerformanceObserver((list) => {  // Event Timing: an interaction's input delay, handlers and next paint
+    for (const e of list.getEntries()) if (e.interactionId) window.__bench.inp = Math.max(window.__bench.inp, e.duration);
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
@@ -80,6 +88,27 @@ async function throttled(context, page) {
     if (p) bytes.set(p, (bytes.get(p) ?? 0) + e.encodedDataLength);
   });
   return bytes;
+}
+
+// A first visit that clicks "reject all" `delay` ms after the banner is painted: the interaction's INP.
+async function interact(browser, base, name, delay) {
+  const widget = WIDGETS[name];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(probe, widget.banner.toString());
+  await throttled(context, page);
+  await page.goto(`${base}/bench/${name}.html`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench.banner !== null, null, { timeout: 30000, polling: 10 });
+  if (delay) await page.waitForTimeout(delay);
+  await page.locator(widget.reject).click({ timeout: 30000 });
+  await page.waitForTimeout(1000);
+  const inp = await page.evaluate(() => window.__bench.inp);
+  const gone = await page.evaluate((find) => {
+    const el = new Function(`return (${find})();`)();
+    return !el || !el.isConnected || el.getBoundingClientRect().height === 0 || getComputedStyle(el).visibility === 'hidden';
+  }, widget.banner.toString());
+  await context.close();
+  return { inp, gone };
 }
 
 async function run(browser, base, name, { returning = false } = {}) {
@@ -135,6 +164,9 @@ try {
   }
   const returning = {};
   for (const name of Object.keys(WIDGETS)) returning[name] = await run(browser, base, name, { returning: true });
+  const DELAYS = short ? [0] : [0, 50, 150, 300, 800];
+  const clicks = Object.fromEntries(Object.keys(WIDGETS).map((n) => [n, []]));
+  for (const delay of DELAYS) for (const name of Object.keys(WIDGETS)) clicks[name].push(await interact(browser, base, name, delay));
 
   const rows = Object.entries(samples).map(([name, runs]) => ({
     name,
@@ -146,22 +178,29 @@ try {
     firstBytes: median(runs.map((x) => x.bytes)),
     returningBytes: returning[name].bytes,
     returningUi: returning[name].uiFetched,
+    inp: Math.max(...clicks[name].map((c) => c.inp)),
+    inpMedian: median(clicks[name].map((c) => c.inp)),
+    hidden: clicks[name].every((c) => c.gone),
   }));
   const ours = rows.find((r) => r.name === 'smartcp');
   const cc = rows.find((r) => r.name === 'cookieconsent');
   console.log(`${rounds} rounds each, alternating; 4x CPU throttling, 40 ms latency, 1.6 Mbit/s; medians; bytes as transferred (gzip)`);
-  console.log('widget'.padEnd(30), 'to banner'.padStart(10), 'long tasks'.padStart(16), 'CLS'.padStart(6), 'first visit'.padStart(12), 'returning'.padStart(11));
+  console.log('widget'.padEnd(30), 'to banner'.padStart(10), 'long tasks'.padStart(16), 'CLS'.padStart(6), 'first visit'.padStart(12), 'returning'.padStart(11),
+    'reject INP max / median'.padStart(24));
   for (const r of rows) {
     console.log(r.label.padEnd(30), `${r.banner.toFixed(0)} ms`.padStart(10), `${r.longTasks} / ${r.longTaskMs.toFixed(0)} ms`.padStart(16),
-      r.shift.toFixed(3).padStart(6), kb(r.firstBytes).padStart(12), kb(r.returningBytes).padStart(11));
+      r.shift.toFixed(3).padStart(6), kb(r.firstBytes).padStart(12), kb(r.returningBytes).padStart(11),
+      `${r.inp.toFixed(0)} / ${r.inpMedian.toFixed(0)} ms${r.hidden ? '' : ' (banner stayed)'}`.padStart(24));
   }
+  console.log(`"reject all" clicked ${DELAYS.join(', ')} ms after the banner is painted; INP budget 100 ms (SmartCP: ${ours.inp.toFixed(0)} ms${ours.inp <= 100 ? '' : ', missed'})`);
   const ratio = ours.banner / cc.banner;
   console.log(`time to banner, SmartCP / vanilla-cookieconsent: ${ratio.toFixed(2)} (budget 1.00)`);
   console.log(`SmartCP first visit fetches: ${samples.smartcp[0].files.join(', ')}`);
   console.log(`SmartCP returning visit downloads the banner's code: ${ours.returningUi ? 'yes (budget: no)' : 'no'}`);
   mkdirSync(path.join(root, 'build/bench'), { recursive: true });
   writeFileSync(path.join(root, 'build/bench/widgets.json'), JSON.stringify({ rounds, rows, ratio }, null, 1));
-  const missed = [ratio > 1 && 'time to banner', ours.shift > 0 && 'layout shift', ours.returningUi && 'returning visit'].filter(Boolean);
+  const missed = [ratio > 1 && 'time to banner', ours.shift > 0 && 'layout shift', ours.returningUi && 'returning visit',
+    ours.inp > 100 && 'reject INP', !ours.hidden && 'banner hidden on reject'].filter(Boolean);
   if (missed.length) console.log(`MISSED: ${missed.join(', ')}`);
   if (missed.length && !short) process.exitCode = 1;
 } finally {
