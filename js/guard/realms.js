@@ -118,6 +118,7 @@ export function createRealms(kernel) {
     const nodeType = I.getter(N, 'nodeType');
     const matches = I.uncurry(E.matches);
     const shadowRoots = [];  // every shadow root of this realm, open or closed
+    const shadowHosts = [];  // their hosts, in the same order
     const frameWindow = (el) => {
       for (let i = 0; i < frameGetters.length; i++) {
         try {
@@ -198,10 +199,26 @@ export function createRealms(kernel) {
       }
       return false;
     };
+    // Whether the nodes given carry a shadow root: a frame in it gets its window as they are connected, and
+    // no query of theirs reaches it. Most insertions do not (the widget's own UI among them): then the shadow
+    // roots are not searched again.
+    const contains = I.uncurry(N.contains);
+    const bringsShadow = (args) => {
+      for (let h = 0; h < shadowHosts.length; h++) {
+        for (let i = 0; i < args.length; i++) {
+          try {
+            if (contains(args[i], shadowHosts[h])) return true;  // the host itself included
+          } catch {
+            // not a node: the native call says so
+          }
+        }
+      }
+      return false;
+    };
     const insertion = (proto, name, nodesFrom) => hookMethod(I, proto, name, (native, self, args) => {
       inserting(args, nodesFrom);
       const result = I.apply(native, self, args);
-      if (shadowRoots.length || bringsFrame(args)) adoptFrames(args);
+      if (bringsFrame(args) || bringsShadow(args)) adoptFrames(args);
       return result;
     });
     insertion(N, 'appendChild', 0);
@@ -292,6 +309,7 @@ export function createRealms(kernel) {
     hookMethod(I, E, 'attachShadow', (native, self, args) => {
       const root = I.apply(native, self, args);
       shadowRoots[shadowRoots.length] = root;
+      shadowHosts[shadowHosts.length] = self;
       I.addEventListener(root, 'load', onLoad, true);
       return root;
     });

@@ -167,6 +167,39 @@ test('cause 3: every route to a new same-origin realm returns it guarded, in the
   await g.close();
 });
 
+test('cause 3: a frame in the closed shadow root of a host connected later is guarded, whatever reaches it', async () => {
+  const g = await guardedPage(browser, url);
+  await prepare(g);
+  const before = g.page.frames().length;
+  await g.page.evaluate(() => {
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'closed' });
+    const inner = document.createElement('div');
+    inner.append(document.createElement('iframe'));
+    root.append(inner);  // no window yet: the host is not in the document
+    const wrapper = document.createElement('section');
+    wrapper.append(host);
+    document.body.append(wrapper);  // now it has one, and no getter of the page was asked for it
+  });
+  const frames = g.page.frames();
+  assert.equal(frames.length, before + 1, 'the frame got its window');
+  // The frame's own script, as a tracker's would run there: the page's hooks are never involved.
+  const wrote = await frames[frames.length - 1].evaluate(() => {
+    try {
+      localStorage.setItem('_ga_shadowlate', '1');
+      document.cookie = '_ga_shadowlateC=1; path=/';
+    } catch (e) {
+      return `threw ${e.name}`;
+    }
+    return [localStorage.getItem('_ga_shadowlate'), document.cookie.includes('_ga_shadowlateC')];
+  });
+  assert.deepEqual(wrote, [null, false], 'refused in the frame\'s own realm');
+  assert.deepEqual(GA(await g.keys('localStorage')), []);
+  assert.deepEqual(GA(await g.cookies()), []);
+  await g.clean();
+  await g.close();
+});
+
 test('cause 3: a frame that navigates gets a new realm, guarded before the page\'s load handler sees it', async () => {
   const g = await guardedPage(browser, url);
   await prepare(g);
