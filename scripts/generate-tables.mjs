@@ -178,8 +178,8 @@ function cppTables({ vendors, platforms, db, hosts }) {
   out.push(`const char kPlatformNames[] =\n${chunkString(platforms.map((p) => p.name).join('\n'))};`);
   out.push(`const std::uint16_t kPlatformEntryCount[] = {\n${chunked(platforms.map((p) => p.entries.length), 24)}\n};`);
   out.push(`const std::size_t kPlatformCount = ${platforms.length};`, '');
-  out.push('// Database entries, platform by platform, names sorted, one per line, front-coded: each line starts');
-  out.push("// with '0' + how many leading bytes it shares with the line before, then the rest of the name.");
+  out.push('// Database entries, platform by platform, names sorted, front-coded: each starts with a control byte,');
+  out.push('// 1 + how many leading bytes it shares with the name before, then the rest of the name.');
   out.push('#if SMARTCP_TRACKER_TABLES');
   out.push(`const char kTrackerNames[] =\n${chunkString(frontCoded(db.map((e) => e.name)))};`);
   out.push('// Bits 0-1: category (0 functional, 1 analytics, 2 marketing); 2-4: purpose class; 5: wildcard; 6: generic.');
@@ -199,17 +199,20 @@ function cppTables({ vendors, platforms, db, hosts }) {
   return out.join('\n');
 }
 
-// Each name as '0' + the length of the prefix it shares with the name before (at most 70), then the rest.
+// Each name as one control byte, 1 + the length of the prefix it shares with the name before (at most 30),
+// then the rest. Names hold no byte below 0x20, so the control byte also ends the name before: no separator
+// (a byte an entry saved 0.5 KB gzip of the core).
 function frontCoded(names) {
   let previous = Buffer.alloc(0);
   return names.map((name) => {
     const bytes = Buffer.from(name, 'utf8');
+    if (bytes.some((b) => b < 0x20)) throw new Error(`a database name with a control character: ${JSON.stringify(name)}`);
     let shared = 0;
-    while (shared < 70 && shared < bytes.length && shared < previous.length && bytes[shared] === previous[shared]) shared++;
+    while (shared < 30 && shared < bytes.length && shared < previous.length && bytes[shared] === previous[shared]) shared++;
     while (shared > 0 && (bytes[shared] & 0xc0) === 0x80) shared--;  // never inside a UTF-8 character
     previous = bytes;
-    return String.fromCharCode(48 + shared) + bytes.subarray(shared).toString('utf8');
-  }).join('\n');
+    return String.fromCharCode(1 + shared) + bytes.subarray(shared).toString('utf8');
+  }).join('');
 }
 
 function chunkString(text) {

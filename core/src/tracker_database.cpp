@@ -63,18 +63,21 @@ const TrackerDatabase& TrackerDatabase::instance() {
 
 TrackerDatabase::TrackerDatabase() {
   const std::vector<std::string_view> platform_names = lines(builtin::kPlatformNames);
-  // Names are front-coded: '0' + the bytes shared with the name before, then the rest. Decoded once
-  // into one string that every entry's name views.
-  const std::vector<std::string_view> coded = lines(std::string_view(builtin::kTrackerNames));
+  // Names are front-coded: a control byte, 1 + the bytes shared with the name before, then the rest up to
+  // the next control byte. Decoded once into one string that every entry's name views.
+  const std::string_view coded(builtin::kTrackerNames);
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // offset and length in names_
-  spans.reserve(coded.size());
+  spans.reserve(builtin::kTrackerCount);
   std::size_t previous = 0, previous_length = 0;
-  for (std::string_view line : coded) {
-    const std::size_t shared = line.empty() ? 0 : std::min<std::size_t>(static_cast<unsigned char>(line[0]) - '0', previous_length);
+  for (std::size_t i = 0; i < coded.size();) {
+    const std::size_t shared = std::min<std::size_t>(static_cast<unsigned char>(coded[i]) - 1, previous_length);
+    std::size_t end = ++i;
+    while (end < coded.size() && static_cast<unsigned char>(coded[end]) >= 0x20) ++end;
     const std::size_t offset = names_.size();
     const std::string prefix = names_.substr(previous, shared);  // copied first: appending may move names_
     names_ += prefix;
-    if (!line.empty()) names_.append(line.substr(1));
+    names_.append(coded.substr(i, end - i));
+    i = end;
     previous = offset;
     previous_length = names_.size() - offset;
     spans.emplace_back(offset, previous_length);
