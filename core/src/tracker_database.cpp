@@ -82,16 +82,13 @@ TrackerDatabase::TrackerDatabase() {
     previous_length = names_.size() - offset;
     spans.emplace_back(offset, previous_length);
   }
-  std::vector<std::string_view> names;
-  names.reserve(spans.size());
-  for (const auto& [offset, length] : spans) names.push_back(std::string_view(names_).substr(offset, length));
   std::size_t next = 0;
   for (std::size_t p = 0; p < platform_names.size() && p < builtin::kPlatformCount; ++p) {
     Platform platform{platform_names[p], next, next};
-    for (std::uint16_t i = 0; i < builtin::kPlatformEntryCount[p] && next < builtin::kTrackerCount && next < names.size(); ++i, ++next) {
+    for (std::uint16_t i = 0; i < builtin::kPlatformEntryCount[p] && next < builtin::kTrackerCount && next < spans.size(); ++i, ++next) {
       const std::uint8_t flags = builtin::kTrackerFlags[next];
       TrackerEntry e;
-      e.name = names[next];
+      e.name = std::string_view(names_).substr(spans[next].first, spans[next].second);
       e.platform = static_cast<std::uint16_t>(p);
       e.categories = static_cast<Categories>(category::functional | ((flags & 3) == 1 ? category::analytics : (flags & 3) == 2 ? category::marketing : 0));
       e.purpose = static_cast<PurposeClass>(std::min<unsigned>((flags >> 2) & 7, 5));
