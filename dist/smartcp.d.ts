@@ -110,7 +110,7 @@ export interface SmartCP {
   showPreferences(): Promise<void>;
   /** Closes the banner or the dialog. Closing is not consent. */
   hide(): Promise<void>;
-  /** A language the widget has texts for (pl, en, cs, or one the config adds through `texts`); rejects on any other. */
+  /** A language the widget has texts for (one of the 24 built in, or one the config adds through `texts`); settles once shown, rejects on any other. */
   setLanguage(lang: Language): Promise<void>;
   on<E extends keyof SmartCPEvents>(event: E, handler: (detail: SmartCPEvents[E]) => void): SmartCP;
   off<E extends keyof SmartCPEvents>(event: E, handler: (detail: SmartCPEvents[E]) => void): SmartCP;
