@@ -14,10 +14,7 @@ if [ ! -x build/native/tests/bench/smartcp_bench ]; then
 fi
 [ -f dist/smartcp.wasm ] || scripts/build.sh >/dev/null
 # The core without the tracker tables, for the size report to show the tables' share.
-if [ ! -f build/wasm-notables/CMakeCache.txt ]; then
-  NODE_PATH="${NODE_PATH:-/usr/share/nodejs}" emcmake cmake -S . -B build/wasm-notables -DCMAKE_BUILD_TYPE=Release -DSMARTCP_TRACKER_TABLES=OFF >/dev/null 2>&1
-fi
-NODE_PATH="${NODE_PATH:-/usr/share/nodejs}" cmake --build build/wasm-notables -j"$(nproc)" --target smartcp_wasm >/dev/null
+scripts/build-notables.sh
 
 status=0
 echo "== core decisions, native (floor 5 M/s)"

@@ -98,7 +98,24 @@ function readDatabase() {
       e.conflict || generic.has(e.name) || letters.test(e.name) || plain.length <= 1 ||
       (e.wildcard && e.name.length < policy.genericRules.minWildcardPrefix));
   }
-  return { entries, problems };
+  return { entries: withoutCovered(entries), problems };
+}
+
+// Entries whose every match the most specific wildcard covering them decides the same way (same platform,
+// category, purpose, retention and genericity: `ct_timezone` under CleanTalk's `ct_*`) are left out: the
+// core would give the same answer without them.
+function withoutCovered(entries) {
+  const wildcards = entries.filter((e) => e.wildcard);
+  const same = (a, b) => a.platform === b.platform && a.needs === b.needs && a.purpose === b.purpose &&
+    a.generic === b.generic && a.retention === b.retention;
+  return entries.filter((e) => {
+    let best = null;
+    for (const w of wildcards) {
+      if (w !== e && e.name.startsWith(w.name) && w.name.length < e.name.length + (e.wildcard ? 0 : 1) &&
+        (!best || w.name.length > best.name.length)) best = w;
+    }
+    return !best || !same(best, e);
+  });
 }
 
 // ---- the curated vendor catalogs

@@ -44,7 +44,7 @@ native() {
     (cd build/native && ctest --output-on-failure -j"$jobs" 2>&1 | tail -n 25)
 }
 
-fresh_dist() { rm -rf build/dist && scripts/build.sh build/dist; }
+fresh_dist() { rm -rf build/dist && scripts/build.sh build/dist && scripts/build-notables.sh; }
 
 # A throwaway PostgreSQL cluster, so that the consent-log server's tests run against both databases.
 pg_dir="$(mktemp -d /tmp/smartcp-pg.XXXXXX)"

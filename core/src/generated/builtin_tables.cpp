@@ -99,20 +99,20 @@ const char kPlatformNames[] =
     "Xandr\012Xenforo\012Yahoo\012Yandex.Metrica\012Yieldmo\012Yithemes.com\012Youtube\012Zendesk\012Zeotap\012ZOHO";
 const std::uint16_t kPlatformEntryCount[] = {
     1, 1, 4, 1, 2, 2, 2, 4, 5, 17, 9, 1, 4, 4, 1, 18, 9, 11, 2, 0, 3, 2, 1, 4,
-    2, 3, 1, 1, 1, 3, 10, 8, 2, 1, 2, 2, 3, 9, 2, 1, 3, 30, 3, 4, 5, 2, 2, 4,
-    1, 2, 3, 1, 44, 1, 3, 8, 3, 1, 1, 2, 5, 1, 1, 5, 1, 2, 2, 1, 4, 2, 17, 1,
+    2, 3, 1, 1, 1, 3, 10, 6, 2, 1, 2, 2, 1, 9, 2, 1, 3, 30, 3, 4, 5, 2, 2, 4,
+    1, 2, 3, 1, 44, 1, 3, 8, 3, 1, 1, 2, 5, 1, 1, 5, 1, 2, 2, 1, 4, 2, 8, 1,
     6, 8, 1, 4, 5, 35, 15, 4, 2, 12, 24, 3, 1, 12, 1, 8, 4, 11, 2, 27, 1, 1, 0, 1,
     5, 1, 3, 1, 2, 1, 1, 2, 1, 4, 14, 9, 1, 1, 5, 18, 17, 1, 1, 3, 4, 2, 19, 1,
-    26, 3, 0, 1, 1, 1, 1, 1, 2, 0, 9, 3, 25, 51, 17, 10, 21, 1, 1, 2, 7, 1, 1, 2,
+    26, 3, 0, 1, 1, 1, 1, 1, 2, 0, 9, 3, 25, 51, 17, 10, 20, 1, 1, 2, 7, 1, 1, 2,
     9, 2, 1, 0, 2, 27, 1, 3, 17, 9, 3, 2, 5, 1, 12, 8, 3, 3, 1, 1, 1, 5, 2, 1,
-    2, 2, 1, 7, 10, 1, 1, 1, 1, 2, 2, 4, 79, 3, 1, 5, 2, 1, 3, 1, 8, 9, 29, 10,
+    2, 2, 1, 7, 10, 1, 1, 1, 1, 2, 2, 4, 79, 3, 1, 5, 2, 1, 3, 1, 8, 9, 26, 10,
     3, 2, 7, 7, 11, 4, 4, 3, 1, 2, 3, 4, 3, 7, 2, 5, 2, 1, 1, 2, 0, 2, 1, 1,
     1, 3, 98, 1, 4, 3, 1, 8, 5, 4, 2, 4, 2, 5, 5, 17, 1, 5, 1, 9, 6, 1, 2, 2,
     4, 29, 4, 10, 13, 6, 0, 1, 7, 1, 1, 1, 1, 1, 3, 2, 33, 1, 5, 2, 22, 4, 1, 2,
-    12, 3, 1, 3, 2, 1, 10, 3, 93, 31, 6, 3, 1, 10, 1, 4, 73, 1, 4, 3, 7, 18, 0, 0,
+    12, 3, 1, 3, 2, 1, 10, 3, 86, 27, 6, 3, 1, 10, 1, 4, 72, 1, 4, 3, 4, 18, 0, 0,
     6, 4, 1, 3, 10, 3, 2, 2, 1, 2, 5, 1, 1, 1, 3, 1, 9, 12, 10, 8, 3, 2, 1, 4,
     6, 3, 1, 2, 6, 2, 6, 4, 3, 1, 16, 2, 4, 1, 3, 3, 1, 1, 8, 1, 2, 8, 1, 5,
-    9, 1, 1, 1, 1, 2, 2, 6, 6, 14, 14, 1, 29, 1, 1, 1, 2, 21, 7, 16, 19, 18, 14, 1,
+    9, 1, 1, 1, 1, 2, 2, 6, 6, 14, 14, 1, 27, 1, 1, 1, 2, 21, 7, 16, 19, 18, 14, 1,
     8, 22, 5, 6,
 };
 const std::size_t kPlatformCount = 364;
@@ -130,205 +130,202 @@ const char kTrackerNames[] =
     "rack\001AMCVS_\005_\001_dp\001aam_uuid\002t_check\001demdex\003xtp\002pm\002st\001mbox\001renderid\001cfid\003token\002ct\001tu\001uu\001DISPATCHER"
     "\001advst_uid_11\001_rp_uid\001.auth\002secureclient\010session\003tateflags\001ahoy_visit\013or\001AKA_A2\001ak_bmsc\001bm_sv\001_a"
     "bck\002ALGOLIA\001AlteonP\001__trf.src\001ad-id\004privacy\001AWSALB\007CORS\007TG\011CORS\004ELB\007CORS\001aws-csds-token\005priv\005tar"
-    "get-visitor-id\004_lang\001AMP_\005MKTG_\005TEST\006LDTEST\001amplitude_cookie_test\013id\015_\013test\002niC\001version\001ASP.NET_"
-    "SessionId\001atidvisitor\003userid\001AA003\002TN\001arcki2\007_adform\010ddp\001__txn_\001a0_users:sess\016.sig\002uth0\006-mf\011_com"
-    "pat\006_compat\001did\004_compat\001AwinChannelCookie\001lantern\001aw_popup_viewed_page\002xeptio_all_vendors\012uthori"
-    "zed_vendors\011cookies\001.ASPXANONYMOUS\007UTH\003spNetCore.Mvc.CookieTempDataProvider\001ARRAffinity\014SameSite"
-    "\002SLBSA\007CORS\003PSESSIO\002pplicationGatewayAffinity\033CORS\001Dynamics365PortalAnalytics\001RpsContextCookie\001V"
-    "isitorStorageGuid\001__AntiXsrfToken\001buid\001esctx\001fpc\001nSGt-\001stsservicecookie\001x-ms-cpim-admin\013cache\014sr"
-    "f\014tx\013dc\013geo\013rc\014p\013slice\014so\013trans\001HMACCOUNT\002m_lpvt_\005vt_\001BVBRANDID\010SID\003ID\003SID\001_BEAMER_DATE_\011FILTER_"
-    "BY_URL_\013RST_VISIT_\011LAST_POST_SHOWN_\011USER_ID_\001bito\005IsSecure\002elco-anonymous-id\007cookies\001client_bsls"
-    "taid\015match\015sid\015uid\001dc\001betweendigital.com\001ss\001_dsp_uid\002ssp_update_time\001duid_update_time\001tuuid_lu\001A"
-    "ADSSO\002CH01\003L\004USR\002NON\005CHK\001BCP\002FB\004USR\001CC\001KievRPSAuth\001MC0\0031\002H\002R\002S0\003FPC\003NRPSAuth\003PAuth\004Prof\004TC\002UID\005B"
-    "\001NAP\001OID\004I\004R\001PPAuth\001SRM_B\001ToptOut\001WLSSC\001_HPVN\002RwBf\002UR\002u\003etsid\005vid\001brcap\001childinfo\001kcdob\003relid\004u\001"
-    "pcfm\001x-ms-gateway-slice\001_bit\001BLUEID\001ckid\001hash\001BCPermissionLevel\003ReferrerOverrule\006usedObjectives\005"
-    "vision\003SessionID\003TempID\004racking\001bc_tstgrp\002kdc\003pa\003u\001tp\001borlabs-cookie\003unceClientVisit\001dgzsdl08v4\001"
-    "ab._gd\004optOut\004storage.deviceId.\014sessionId.\014userId.\001browserupdateorg\001CAKEPHP\002MID\003PRO\004S\003RUM3\003ST\001ww"
-    "wchannelme_z_sid\001_SUPERFLY_nosample\002chartbeat\003q_duid\005suid\001NSC_\001CookieControl\001HAAPPLB\003CIVIC\010LB\001ba"
-    "rometric[cuid]\014idfa]\001apbct_\007antibot\007cookies_test\001ct_\004check_js\004fkp_timestamp\004has_scrolled\004pointer"
-    "_data\005s_timestamp\004sfw_\004timezone\001spbc_2fa_passed\006cookies_test\006firewall_pass_key\006is_logged_in\006log_"
-    "id\006timer\001clerk_\001__cfwaitingroom\001cf_chl_rc_i\013m\013ni\004ob_info\004use_ob\001__cf_bm\005duid\005lb\005ruid\005seq\002cfuvid\001"
-    "cf_chl_2\005learance\002i_session\001__editor_layout\001codepen_session\012ignup_referrer\030_date\002-plan\003referrer\003"
-    "signup\002ognito.organization\011services.a\001CAID\001DLBCTLYOXA\001FDLBCAMPAIGNCDOM\006TLY\005FIRST\012API\012CAMPAIGN\022EF"
-    "\013MP\012DATA\012EVENTS\012TMS\001TCAUDIENCE\003ID\004PD\003LANDINGURL\003REDIRECT\013_DEDUP\003SESSION\003_CHECK_COOKIES_SUPPORT\004O"
-    "UTPUT\012_categories\004PRIVACY\013_CENTER\002MS\001WID\001_TCCookieSync\001tc_caids\005j_ss\007v2\011_cmp.\012med\004sample_\005s\004test"
-    "_cookie\001cmplz_banner-status\007choice\010onsented_services\007functional\007id\007marketing\007policy_id\010reference"
-    "s\007saved_categories\015services\010tatistics\013s\007user_data\002omplianz_consent_status\013policy_id\001PID\001UID\004R\001XI"
-    "D\001C1\001S1\001__cmpcc\010c\010pausps\010x\007onsent\007pc\007vc\006fcc\006iab\007uid\006ld\006wel\001WRBlock\003Ignore\003UID\001_CT_RS_\002_CT_Data\002c"
-    "s_c\006vars\005debug\005ex\005id\005mk_aa\010ga\005optout\005rl\006oot-domain\005s\006ame_site\005tld\002hjUserAttrbutesHash\014ibutes\004asC"
-    "achedUserAttributes\003p2_hld\0045_event_props.\006meta.\002conv_r\007s\007v\001cookiefirst-consent\001CookieLawInfoCons"
-    "ent\001cli_user_preference\002ookielawinfo-checkbox-advertisement\031nalytics\030functional\030marketing\030necess"
-    "ary\031on-necessary\030others\030performance\031references\001viewed_cookie_policy\001CookieScriptConsent\0011.gif\001Co"
-    "okieConsent\016BulkSetting-\022Ticket\002rossConsent\001cb-currency\002onsentUUID\001userlang\001ccec_user\002ookie-cons"
-    "ent-io\022-gdpr\023timestamp\002ky-action\005consent\002ookieyes-advertisement\014nalytics\013consent\013functional\013nece"
-    "ssary\013performance\012ID\012_privacy_policy_generator_session\013session\001CRAFT_CSRF_TOKEN\002raftSessionId\001_C"
-    "EFT\002ce.cch\006lock_data\013event\005gtld\005irv\005s\004ir\004r.v\003razyegg\001ce_login\004need_secure_cookie\004sid\006gnup_flow\013p"
-    "artner\005uccessful_csp_check\003ac\004n\005_assoc\003bs\005p_\003cu\003ft_variant_override\003hc\003li\001first_snapshot_url\001sha"
-    "ring_\001g\001crisp-client/\001viewer_token\001_cio\005anonid\005id\001cioFT\004LT\001Datadome\001datatricsDebugger\012_customDat"
-    "a\013optin\001remember_user_token\001didomi_token\001euconsent-v2\001digitalAudience\001cookie_notice_accepted\001vgl"
-    "nk.Agent.p\007PartnerRfsh.p\001django_language\001DotMetrics.DeviceKey\014SessionCookieTemp\035Timed\014UniqueUser"
-    "IdentityCookie\004omiSession_\010tatus\010ync\007User\001cjae\001dtm_gdpr_delete\006pc_optout\005tcdata\013_exp\006oken\012_exp\013s"
-    "c\005user_id\014_sc\001APC\001FLC\001GoogleAdServingTest\001ID\003E\001RUL\001__gads\001ar_debug\001test_cookie\001drift_\001has_js\001dm_"
-    "last_page_view\011visit\004this_page_view\005imezone_offset\005otal_visits\001DYID\003SES\001_dy_cs_cookie_items\010stor"
-    "age_items\007c_ses\005df_geo\005geo\005lu_ses\005ses_load_seq\006oct\005toffset\004cmc\005nst\005st\004id\006_server\004jsession\001dy_fs_"
-    "page\00172ddbc27\001a69k21bb\001b925d32c\001cgq80xhu\001dtCookie\003Disabled\003LatC\003PC\003Sa\003ValidationCookie\001iu2g34bw\001"
-    "kj76fg4h\001l34kn6no\001p23mn32t\001rxVisitor\003vt\001ssoCSRFCookie\001v_usr\001easysize_button_loaded_for_user\002p\001pi"
-    "d_short\006ignature\001cookies-analytics\011functional\011marketing\011preferences\001__exponea_etc__\013time2__\001acti"
-    "ve_template::\001ezds\003oab_\005dgid_\005wesome_\004hw\004pvc_\004ref_\004stid_\005uibasgeneris-1\007generis\004uid_\004vid_\005uuid_\011"
-    "time_\003ux_et_\006ifep_\006lpl_\006tos_\001BIGipServer\001_fbc\004p\001aks\004b\001c_user\002ampaign_click_url\002sm\001datr\002bln\002did\001f"
-    "r\001ick\001js_ver\001locale\002u\001m_user\001oo\001pl\002resence\001rc\001s\002b\002fau\001usida\001wd\001xs\001fastclick\001pluto\0062\001_fathom\001ljt_"
-    "reader\001tsrvid\001DSP_UID\001_flowbox\001MRM_UID\001uid-bp-\001DG_HID\004IID\004SID\004UID\004ZID\005UID\001SNLB2\001fonts-loaded\001htm"
-    "l-classes\001Gdyn\001__gfp_64b\007s_64b\003Host-gist_user_session_same_site\010user_session_same_site\002device_id"
-    "\002gh_ent\005sess\002octo\001app_manifest_token\001color_mode\001dotcom_user\001enterprise_trial_redirect_to\001fileTre"
-    "eExpanded\001ghcc\002ist_oauth_csrf\006user_session\001has_recent_activity\001marketplace_repository_ids\015sugges"
-    "ted_target_id\001org_transform_notice\001private_mode_user_session\001saml_csrf_token\006return_to\017_legacy\002h"
-    "ow_cookie_banner\001tz\001user_session\0011P_JAR\001A\002CCOUNT_CHOOSER\002ID\002PISID\002dID\001CGIC\002OMPASS\003NSENT\001DSID\002V\001F"
-    "CCDCF\003NEC\002PGCLDC\004SID\001GCLB\002N_PREF\002_AUTHUSER_H\001HSID\001LSID\003OLH\001NID\001OSID\002TZ\001SAPISID\002EARCH_SAMESITE\002ID"
-    "\004CC\002MSV\002NID\002OCS\002SID\002ecure-YEC\001TAID\001UULE\001_Secure-ENID\011YEC\002_Host-1PLSID\0103PLSID\010GAPS\003Secure-ENID\012OS"
-    "ID\012YNID\002dcid\002gcl_au\006dc\001cookies_accepted\001g_enabled_idps\002ac\002cl\001receive-cookie-deprecation\001ADS_VISI"
-    "TOR_ID\002EC\001Conversion\001FPGCLAW\006GB\001__Secure-1PAPISID\014SID\017CC\017TS\0123PAPISID\014SID\017CC\017TS\002gac_gb_\003cl_aw\006gb\007"
-    "s\001ACLK_DATA\002NID\001GED_PLAYLIST_ACTIVITY\001__eoi\003gpi\006_optout\004sas\001aboutads_sessNNN\001pm_sess\010_NNN\001AMP_TO"
-    "KEN\001FPAU\003ID\003LC\001GA_OPT_OUT\001__utma\006b\006c\006t\006v\006x\007x\006z\002dc_gtm_\002ga\004_\004c_\004li\004t\005_gtag_\003id\003cl_gf\006ha\001OGP\004C\001_ga"
-    "exp\007_rc\002opt_awcid\010gid\010kid\010mid\006expid\002GRECAPTCHA\001PAIDCONTENT\001cookiePreferences\001td\001GRV_BHV_BRND_\011DA"
-    "TE\011IDCAT\014C\011SKU\011UID\005IDU\005google\001NPA\001cs\001vst\001SERVERID\001_hp2_id\006ses_props\003jAbsoluteSessionInProgress\004C"
-    "achedUserAttributes\005losedSurveyInvites\005ookieTest\004DonePolls\010TestersWidgets\004FirstSeen\004HasCachedUse"
-    "rAttributes\004IncludedInPageviewSample\016Sample\017essionSample\004LocalStorageTest\004MinimizedPolls\015Testers"
-    "Widgets\004SessionRejected\015sumed\013StorageTest\013TooLarge\013User_\013_\005hownFeedbackMessage\004TLDTest\004UserAttri"
-    "butesHash\004id\004ptid\001hjViewportId\003_visitor\002u-consent\001__hs_cookie_cat_pref\006gpc_banner_dismiss\006notify"
-    "_banner_dismiss\006do_not_track\006initial_opt_in\006opt_out\005mem\005sc\006rc\005tc\001hs-membership-csrf\006ssages-hide-"
-    "welcome-message\015is-open\003_ab_test\004langswitcher_choice\002ubspotapi\013-csrf\014prefs\010utk\001messagesUtk\0013pi\001c"
-    "allback\003r\002f\002ip\002nac\001gdpr\002pp\001id5\002ncap_ses_\001nlbi_\001visid_incap_\001um\003eh\001CTK\001INDEED_CSRF_TOKEN\001ctkgen\001j"
-    "asx_pool_id\001pagead/conv/%INTEGER%\001i00\001__insp_dct\010norec_sess\011v\010pad\010ref\010scpt\011id\011lim\010targlpt\016u\010uid\010"
-    "wid\001ds_user_id\001fbm_\001ig_cb\004did\001mid\001sessionid\002hbid\004ts\001intercom-device-id-\012id-\012session-\001SecureSessi"
-    "onID-\001cc-\001pgid-org-\001iutk\001_iub_cs-\001JSESSIONID\001ClickAndChange\001ckies_functional\007marketing\007necessary"
-    "\007performance\002omponentStyle\012Type\001nrid\001ja_purity_ii_tpl\013tpl\002pxumaster\007tched\001KelkooID\001CMSCookieLeve"
-    "l\005srfCookie\004LandingPageLoaded\004PreferredCulture\004UserPage\002urrentContact\001VisitorStatus\001AUTH_SESSION"
-    "_ID\020_LEGACY\001KC_AUTH_STATE\004RESTART\004START\007TE_CHECKER\002EYCLOAK_IDENTITY\012LOCALE\012REMEMBER_ME\012SESSION\002i"
-    "yohnl\001__kla_id\001laravel_session\001_lfa\003i_id\005ses\001TiPMix\001x-ms-routing-name\001COOKIELAW\012_ADS\013SOCIAL\014TATS"
-    "\001ABSELB\002nalyticsSyncHistory\001BizographicsOptOut\001IRLD\001PLAY_FLASH\006LANG\006SESSION\001UserMatchHistory\001VID"
-    "\001_guid\001abiRedirect\002c_L\005D\002ll_u_b\002ppLang\004Name\001bcookie\002rwsr\002scookie\001ccookie\002hp_token\002ookie.policy.b"
-    "anner.eu\026nl\001denial-client-ip\010reason-code\002f_ts\001f_token\002cookie\002eed-sort\001integration_type\005rstitial_"
-    "page_reg_oauth_url\001l_page\002ang\002i_a\005lerts\005pfcdc\004cc\005u\004ec\005p_auth_context\004fat_id\005eed_xray\004gc\005iant\005p\006c"
-    "\004mc\004oatml\005dapfcc\004referer\005m\004sugr\004theme\011_set\003ap\003dc\003hc_auth_\003l-lang\003ssc\002ls-integration\002ms_ads\006nalyt"
-    "ics\002n_or\002ss_bundle_viewer\001pushPermInfo\011State\001queryString\001recent_history\017_status\003directFromM2MInv"
-    "iteAccept\026Sent\002tc\001sdsc\002harebox-suggestion\002pectroscopyId\001trkCode\004Info\001uh\001wwepo\001lhc_ldep\005per\005ses\002c"
-    "_\001__lc2_cid\010st\005_cid\007st\004ivechat\002li_ss\001lidid\001euconsent\001lz_last_visit\004userid\004visits\002ogglytrackings\302"
-    "\255ession\001_cc_aud\005cc\005dc\006omain\005id\001panoramaId\013_expiry\022_exp\001__lotl\006r\002global_lucky_opt_out\002lo_bn\005cid\005n"
-    "p_\005rid\005uid\005v\001X-Magento-Vary\001external_no_cache\001form_key\002rontend\001guest-view\001last_visited_store\002ogi"
-    "n_redirect\001mage-banners-cache-storage\006cache-sessid\015torage\023-section-invalidation\014timeout\006messages"
-    "\006translation-file-version\022storage\001persistent_shopping_cart\002ollN\002rivate_content_version\003oduct_dat"
-    "a_storage\001recently_compared_product\032_previous\012viewed_product\030_previous\001searchReport-log\003ction_da"
-    "ta_clean\016ids\002tf\003ore\001user_allowed_save_cookie\001audit\006_p\001c\001khaos\006_p\001put_\001rpb\003x\001tv_U\003id\001mc_cid\004eid\004l"
-    "anding_site\001_mailmunch_visitor_id\001mailmunch_second_pageview\001___m_rec\002lv\002nrbi\002s\002ut\001compass_sid\011ui"
-    "d\001_biz_ABTestA\006EventA\006flagsA\006nA\006pendingA\006su\006uid\002pk_cvar\005hsr\005id\005ref\005ses\005testcookie\001matomo_ignore\010"
-    "sessid\002tm_consent\014_removed\007okie_consent\001cookieconsent_level\017seen\020ystem\017variant\001data-\001gdpr_status"
-    "\001mnet_session_depth\001visitor-id\001mt_misc\005op\001uuidc\005\001rts\001svid\001mics_lts\006uaid\006vid\001am_tokens\012_invalidat"
-    "e-verizon-pushes\001mv_tokens\012_invalidate-verizon-pushes\001_d2id\001edsid\001ftid\001.AspNetCore.Antiforgery.\001"
-    "MSO\001X-FD-FEATURES\006Time\001__RequestVerificationToken\001esctx-\001isFirstSession\001ai_session\004user\001CLID\001Mic"
-    "rosoftApplicationsTelemetryDeviceId\001SM\001_clck\004sk\001AADNonce.forms\001DcLcid\001mp_\002oove_gdpr_popup\001Pastea"
-    "se.passive.activated\022chance\001opt_out\001visitor\001ab\001NEXT_LOCALE\001__next_\003Host-next-auth.csrf-token\003Sec"
-    "ure-next-auth.callback-url\001next-auth.\002360-adform\010nuntius\010ot\010youlike\007mx\007ppnexus\006bliink\006connectad\011"
-    "versant\007wire\006firstid\007reewheel\007ueldigital\021ix\021media\006gingerad\007oodad\007ravity\010oupm\006improve\007x\006mediagrid"
-    "\013net\007oneytag\006nextmillennium\006onetag\007penx\007utbrain\006plista\007ubmatic\010lsepoint\006quantum\006richaudience\007tbh"
-    "ouse\007ubicon\006sharethrough\007maato\011rtadserver\013yads\010ilewanted\007taila\006tappx\007hirtythreeacross\007raffective"
-    "\010iplelift\007td\006vidoomy\006yahoo\007ieldlab\005_adform\010nuntius\010ot\010youlike\007mx\007ppnexus\006bliink\006connectad\011versan"
-    "t\007wire\006firstid\007reewheel\007ueldigital\021ix\021media\006gingerad\007oodad\007ravity\010oupm\006improve\007x\006mediagrid\013net\007o"
-    "neytag\006nextmillennium\006onetag\007penx\007utbrain\006plista\007ubmatic\010lsepoint\006quantum\006richaudience\007tbhouse\007u"
-    "bicon\006sharethrough\007maato\011rtadserver\013yads\010ilewanted\007taila\006tappx\007hirtythreeacross\007raffective\010iplel"
-    "ift\007td\006vidoomy\006yahoo\007ieldlab\001INGRESSCOOKIE\001EE\001IMRID\001ud\003o\001NOPCOMMERCE.AUTH\002op.customer\004Commerce.R"
-    "ecentlyViewedProducts\001done_redirects\001FunctionalCookie\001OneTrustWPCCPAGoogleOptOut\002ptanonAlertBoxC"
-    "losed\010Consent\013trol\001__Secure-fgpt\002mkto_trk\001utm_key\001OAGEO\003ID\001i\001pd\001univ_id\001optimizelyDomainTestCook"
-    "ie\013EndUserId\013OptOut\013RedirectData\001_omappvp\010s\001ELOQUA\003QSTATUS\001JSESSIO\001ORA_WWV_APP_\001oribi_cookie_tes"
-    "t\007user_guid\001adx_ts\002pp_ts\001id_ts\001spx_ts\001viewer\001cookieconsent_page\017status\001osano_consentmanager\025_exp"
-    "date\026uuid\001adrl\002pnxs\001bdswch\001cookieJartestCookie\002riteo\001dicbo_id\001europe\001mdfrc\001obsessionid-\003uid\002pout"
-    "\002utbrain_dicbo_id\001recs\005-\003f-\001ttd\001unifiedPixel\001_pangle\004rsely_session\013lot_click\012tpa_blocked\012visitor"
-    "\001test\002PHG-PS\001X-PP-L7\006SILOVER\001enforce_policy\001l7_az\001nsid\001ts\003_c\003rce\001x-pp-s\001pa_google_ts\004openx_ts\004ru"
-    "bicon_ts\004twitter_ts\004uid\004yahoo_ts\001CGISESSID\001permutive-id\002xid\001PHPSESSID\001__Secure-PHPSESSID\001phpMyAd"
-    "min\002maAuth-\004User-\004_lang\001LANG\005_CHANGED\001__bid\003code\003eea\003idr\003pat\004id\005l\004ls\004nahc\004vi\003tac\004bc\003ut\005p\002pcid\004tx"
-    "\004us\003prv\001cX_G\004P\001gckp\001pa_user\002nespsdk_pnespid\013ush_subscription_added\012ssn\012visitor\001xbc\001picreel_new_p"
-    "rice\011tracker__first_visit\022page_views\022visited\001_derived_epik\002epik\002pin_unauth\005terest_cm\015t\016_rt\017ua\014se"
-    "ss\002routing_id\001sessionFunnelEventLogged\001_pk_id.\005ses.\002stg_optout\001ppms_privacy_\016bar_\001stg_externalRe"
-    "ferrer\005fired__\005global_opt_out\005last_interaction\005pk_campaign\005returning_visitor\005traffic_source_prio"
-    "rity\005utm_campaign\001ad2\001fl_inst\001pcc2\002vc2\001trc\002uuid\001plausible_\001PLESKSESSID\001lists-state\001plek-list-typ"
-    "e\004sk-items-per-page\007sort-dir\014field\001sites-active-list-state-collapsed\001pll_language\002vc_visits[0]\002l"
-    "_user_id\001dsps:\001_pbjs_userid_consent_data\001privacypillar-cookie-consent\017google-consent\001usprivacy\001w"
-    "ires\006_challenge\001ADUSERCOOKIE\001COKENBLD\001DPFQ\003PIX_ON\003Sync\001FPtrust\001KADUSERCOOKIE\002CCH\002RTBCOOKIE_\002TPCA"
-    "COOKIE\001PMDTSHR\003FREQ_ON\002UBMDCID\004RETARGET\004UIDSYNCUPFQ\002ugT\001SPugT\002YNCUPPIX_ON\002yncRTB\001USCC\001_curtime\001c"
-    "amfreq_\002hk\004ChromeAb67\016Sec\004SecSet\001f5_cspm\001ipc\001pi\002p\002ubfreq_\004syncexp\004time_\001_dbefe\002_cmpQQ_CookieCons"
-    "ent\011consentID\011usedCoookies\004pmQQ_trackers\021_timestamp\001ki_s\004u\001ActionSetHistory\001BlurTime\001CPSessID\001Fo"
-    "cusTime\001PageReferrer\001QSIPopUnder_PopUnderTarget_SI_\004_CT\005DATA\005HistorySession\005OptInIDsAndTargetOri"
-    "gins\020WindowNames\005ReplaySession_Info_\023SampledOut_\023Throttled_\005SI_\006_\005TestSessions_\003T\001SISessID\002earch"
-    "Term\002ite History\005Referrer\001__qca\001cref\001d\001mc\001rack.session\001pxrc\001rlas3\001_form_fields\002rd_experiment_ver"
-    "sion\005wa_first_session\010id\010ses_id\004lps_pp\004trk\002sp_root_domain_test_\005wa_first_session\010id\010ses_id\001rdtrk"
-    "\001_rdt_uuid\001edgebucket\001initref\001rek_content\001avcid-\001pdid\001rai-pltn-pl-\001matchadform\001wfivefivec\001_rails"
-    "_session\001rl_anonymous_id\005uth_token\004group_id\012trait\004page_init_referrer\024ing_domain\004session\004trait\004us"
-    "er_id\001test_rudder_cookie\001sailthru_content\012pageviews\012visitor\001BAYEAX_BROWSER\002rowserId\012_sec\001CookieC"
-    "onsentPolicy\001FedAuth\001Host-ERIC_PROD-\001PreferredLanguage\001QCQQ\001RRetURL\0102\001SUCSP\003PRM\002etupDomainProbeP"
-    "assed\001WelcomePanel\001_KMPage\003nowledgePageDispatcher\017Filter\025ArticleArticleType\034PublishStatus\034Valida"
-    "tionStatus\025Language\025MyDraftArticleType\034PublishStatus\034ValidationStatus\017SortFieldArticle\030MyDraft\002_"
-    "Host-ERIC_PROD-\002kuid_\002sid\003pring_KmMlAnyoneDraftArticlesList\016rchivedArticlesList\015MyDraftArticlesL"
-    "ist\024TranslationsList\015PublishedArticlesList\026TranslationsList\001activeView\002lohaEpt\002pex__EmailAddress"
-    "\002uraBrokenDefGraph\003tocomplete\001caPanelState\003lViewState\002lientSrc\002ookieSettingVerified\003rdovaVersion"
-    "\002qcid\002sssid\007_Client\001devOverrideCsrfToken\002isco\001expid_\001force-proxy-stream\007stream\001gTalkCollapsed\002ue"
-    "st_uuid_essential_\001hideDevelopmentTools\005FilesWarningModal\005IdentityDialog\001idccsrf\003eaToggle\002godigi"
-    "talst_\015domain\013tc2\002nst\002otcontextsplashdisable\001lastlist\002iveagent_invite_rejected_\013sid\002loopch_loid\002"
-    "ogin\001oid\003nfo\001pc-unit\003trk\002i_opt_in\002romptTestMod\001redirectionWarning\003nderCtx\002sid\0052\001schgtclose\002fdc-s"
-    "tream\005_lv2\002howNewBuilderWarningMessage\002id_Client\004ebarPinned\002sostartpage\001t\001useStandbyUrl\001visitor_"
-    "id\001waveUserPrefFinderLeftNav\024istView\002ebact\001GSLM_\001SAML_\001_gigRefUid_\005_\006APIProxy_enabled\006email\006llp\010"
-    "u\007t\006shareUI_cb_\016lastUID\001apiDomain_\001gac_\002ig3pc\007test\004_bootstrap_\005canary\013_3\014ver\005hasGmid\005last_ver_\006o"
-    "ginToken_\005toggles\002lnk\003t_\004exp_\002mid\002st\001hasGmid\001ua_\002cid\001st_chc\005nt\005s\006d\004ssp\004uid\001ajs_anonymous_id\005grou"
-    "p_id\005user_id\001SEUNCY\001__stid\007v\001euconsent\001fpestid\001pubconsent\002xcelAcc3PC\006BcnLcy\006Page\001st_optout\001uspri"
-    "vacy\001stx_user_id\001__ss\005_referrer\006tk\001koitk\001Cart\001Secret\004ure_customer_sig\001_Brochure_session\002ab\002cmp_a"
-    "\003ustomer_account_shop_sessions\002landing_page\002orig_referrer\002s\003ecure_account_session_id\011session_id\003"
-    "hopify_country\012d\012essential\023_\012fs\012ga\012m\012s\013a_p\015t\012tm\013w\012u\013niq\012visit\012y\003torefront_u\002tracking_consent\002y\001c"
-    "ard_update_verification_id\004t_currency\006sig\006ts\006ver\002heckout_prefill\012queue_token\012session_lookup\022toke"
-    "n\027_\012token\012worker_session\002ustomer_account_locale\022new_login\022preview\012payment_method\012shop_pay_agreem"
-    "ent\001discount_code\002ynamic_checkout_shown_on_cart\001hide_shopify_pay_for_checkout\001identity-state\017-\011_"
-    "customer_account_number\001keep_alive\002i_r\004t\001locale_bar_accepted\006ization\003gin_with_shop_finalize\001mast"
-    "er_device_id\001pay_update_intent_id\002review_theme\006ous_step\003ofile_preview_token\001remember_me\001shop_ana"
-    "lytics\006pay_accelerated\005ify-editor-unconfirmed-settings\010_pay\014_redirect\002torefront_digest\001tracked_s"
-    "tart_checkout\001nmstat\001SSLB\003PV\003RT\003SC\001_sn_a\005m\005n\001SCM\004\004aps\004g\004inf\004o\004sovrn\001Comp\001Pdomid\002wb\001TestIfCookie\015"
-    "P\001cnfq\002sfq\003ync\001dyncdn\001gid\001lcsrc\005d\001partner-\002bw\002id\001sasd\0052\001vs\001X-AB\001_schn\004id\006_r\001sc-a-nonce\003_at\001SnapA"
-    "BugHistory\011Ref\011UserAlias\011Visit\001_gat_pro\002sp_id.\005ses.\001sp\001HAPLB3A\0065S\0068\001__uin_bw\007mm\007rh\005r_bw\007mm\007rh\005s\003"
-    "sqra\006b\006c\002ljtrtb_\001ljtrtb\001sp_landing\004t\001audience\001ssid\003t\002qzl_abs\006consent\006session_id\006vw\005local\001_gtmeec"
-    "\002csrf\001idsync-bsw-uid-s\001__stripe_mid\012sid\001m\001sb-\001CX_\001P_\001REPID_\003_\002P_\001_splunk_rum_sid\001sm_ir\004rec\002so_us"
-    "er\002wym-cu_ct\006email\006instrumentMap\006o_s\007l_ct\006pid\006session-id\007wymRegid\006tpermts\006u_pref\006v-ckd\006weml\001_tb_"
-    "sess_r\005t_ppg\001abLdr\003Mbl\001t_gid\003pt_gid\002aboola_fp_td_user_id\011select\013ssion_id\002b_click_param\001n\001tp\002rk\002t"
-    "bprf\003c\004a\003gcm\003nprf\001TapAd_3WAY_SYNCS\007DID\007TS\002XCD\004SDMN_\001tawk_\001TawkConnectionTime\007okie\001__tawkuuid\001taw"
-    "kUUID\002t_bluekai\004exelate\004liveramp\004neustar\004salesforce\004viewer\001__tlbcpv\005tpl_\005uid\001ozone_uid\001TDCPM\003ID\001"
-    "MONITOR_WEB_ID\001_tt_enable_cookie\004p\001msToken\001ttcsid\003wid\001_ssc\001u\001RT\001ServerPool\001TADCID\003ReturnTo\003Trave"
-    "lInfo\003Unique\001optout\001sync\001tluid\006p\001__asc\004uc\001csrf-canary\001deuxesse_uxid\001algoliasearch-client-js\002pi_t"
-    "oken\002uth-token\001chat_rules_shown\001device_id\001enable-compact-scene-listing\001local_storage_app_session"
-    "_id\001referrer_url\001sentry_device_id\003rver_session_id\003ssion_storage_last_visited_twitch_url\011unique_i"
-    "d\001twitch.lohp.countryCode\001unique_id\012_durable\001videoChat.notice_dismissed\001attribution_user_id\001tf_r"
-    "espondent_cc\001Typo3InstallTool\001be_lastLoginProvider\004typo_user\001fe_typo_user\001umami.\001dt\001rtbh\001udmts\001U"
-    "ID_EXT_\002TID\005_ENC\001unruly_m\002sbls\001bbcpsessionhash\003lastactivity\007visit\003np_notices_displayed\003password\003"
-    "sessionhash\004itebuilder_active\003userid\001_vercel_\001lkqdid\007ts\001VfAccess\003Refresh\003Sess\001_vf_rd_test\004a\004b\004z\001"
-    "vfThirdpartyCookiesEnabled\002idoomy-uids\001Player\001continuous_play_v3\001sd_client_id\004identity\001vuid\001_vis"
-    "_opt_exp_\012s\012test_cookie\003wo_ds\006referrer\006sn\007sm\006uuid\012_v2\001um2\001BSWtracker\001_mb\001AFFICHE_W\001_wepublishGa\015"
-    "_gid\001wa_lang_pref\004ul\001GeoIP\001NetWorkProbeLimit\001WMF-Last-Access\001centralnotice_bucket\001loginnotify_pr"
-    "evlogins\001stopMobileRedirect\001_distillery\002simplex\001muxData\001wistia\007-http2-push-disabled\010video-progre"
-    "ss-\001ForceFlashSite\001SSR-caching\001TS01\001_wixCIDX\005_browser_sess\001bSession\001client-session-bind\002onsent-p"
-    "olicy\001fedops.logger.sessionId\001hs\001server-session-bind\002mSession\002vSession\001wixLanguage\001sbjs_current\015"
-    "_add\006first\013_add\006migrations\006session\006udata\002tore_notice\001woocommerce_cart_hash\015dismissed_suggestions"
-    "__\015items_in_cart\015recently_viewed\015snooze_suggestions__\002p_woocommerce_session_\001tk_ai\001camptix_clien"
-    "t_stats\002odexToken\006UserId\012Name\003mment_author_\020url_\001devicePixelRatio\001jetpackState\002pp_math_pass\001show"
-    "Comments\002tnojs\001tix_view_token\002k_lr\004or\004qs\004r3d\004tc\002rac_form_token\006session\001welcome-\002ordpress_logged_"
-    "in_\002p-postpass_\004saving-post\005ettings-\015time-\003_lang\003org_locale\011gged_in\007sec\002ordpress_test_cookie\013goo"
-    "gle_apps_login\002p-wpml_current_language\001ep201\0052\001_twitter_sess\001ads_prefs\002uth_token\001csrf_same_site\017"
-    "_set\002t0\001dnt\001eu_cn\002xternal_referer\001gt\002uest_id\011_ads\012marketing\001kdt\001muc_ads\001personalization_id\001remem"
-    "ber_checked_on\002web_optin\001syndication_guest_id\001tfw_exp\002wid\001XANDR_PANID\001anj\001icu\001pses\001sess\001usersync"
-    "\002uid2\001xf_consent\005srf\004dbWriteForced\004emoji_usage\004from_search\004inline_mod_\004language_id\005s\004notice_dism"
-    "iss\004push_notice_dismiss\011subscription_updated\004session\005tyle_id\004tfa_trust\005oggle\004user\001A1\003S\0023\002PID\005TS\001"
-    "GUC\001IDSYNC\001OTH\001adaptv_unique_user_cookie\003srcvw1\002xids\001cmp\001migrated2y\001rtbData0\002xx\001tbla_id\002earsheet"
-    "\002rc_cookie_storage\001unique_ad_source_impression\001_yasc\003m_d\006ebug\005hostIndex\005isad\005metrika_enabled\005uid"
-    "\005visorc_\001bh\001is_gdpr\010_b\001usst\001yabs-sid\006vdrf\003ndexuid\003shr\002mex\002uidss\001ptradtrt\005n\004b\005sw\004c\005riteo\004eps\004open"
-    "x\004pp\005ub\004rc\005hs\004t\001yieldmo_id\003th_wcwl_session_\001DEVICE_INFO\001GPS\001LOGIN_INFO\001PREF\001VISITOR_INFO1_LIVE\011P"
-    "RIVACY_METADATA\001YSC\001__Secure-ROLLOUT_TOKEN\001ZD-buid\004launcherLabelRemoved\004settings\005tore\005uid\004widget"
-    "Open\004zE_oauth\001__zlcmid\006privacy\002answer_bot_service_session\002help_center_session\002zdsession_talk_emb"
-    "eddables_service\005hared_user_session_analytics\003endesk_authenticated\012cookie\012nps_session\012session\013ha"
-    "red_session\001connect.sid\001help_center_data\001zendesk_thirdparty_test\002te2095\001idp\001zc\002i\002sc\002uc\001ZCAMPAIGN"
-    "_CSRF_TOKEN\001uesign\001zc_consent\005u_exp\004loc\004show";
+    "get-visitor-id\004_lang\001AMP_\005TLDTEST\001amplitude_cookie_test\013id\015_\013test\002niC\001version\001ASP.NET_SessionId\001"
+    "atidvisitor\003userid\001AA003\002TN\001arcki2\001__txn_\001a0_users:sess\016.sig\002uth0\006-mf\011_compat\006_compat\001did\004_compa"
+    "t\001AwinChannelCookie\001lantern\001aw_popup_viewed_page\002xeptio_all_vendors\012uthorized_vendors\011cookies\001.A"
+    "SPXANONYMOUS\007UTH\003spNetCore.Mvc.CookieTempDataProvider\001ARRAffinity\014SameSite\002SLBSA\007CORS\003PSESSIO\002pp"
+    "licationGatewayAffinity\033CORS\001Dynamics365PortalAnalytics\001RpsContextCookie\001VisitorStorageGuid\001__An"
+    "tiXsrfToken\001buid\001esctx\001fpc\001nSGt-\001stsservicecookie\001x-ms-cpim-admin\013cache\014srf\014tx\013dc\013geo\013rc\014p\013slice"
+    "\014so\013trans\001HMACCOUNT\002m_lpvt_\005vt_\001BVBRANDID\010SID\003ID\003SID\001_BEAMER_DATE_\011FILTER_BY_URL_\013RST_VISIT_\011LAS"
+    "T_POST_SHOWN_\011USER_ID_\001bito\005IsSecure\002elco-anonymous-id\007cookies\001client_bslstaid\015match\015sid\015uid\001dc\001"
+    "betweendigital.com\001ss\001_dsp_uid\002ssp_update_time\001duid_update_time\001tuuid_lu\001AADSSO\002CH01\003L\004USR\002NON\005C"
+    "HK\001BCP\002FB\004USR\001CC\001KievRPSAuth\001MC0\0031\002H\002R\002S0\003FPC\003NRPSAuth\003PAuth\004Prof\004TC\002UID\005B\001NAP\001OID\004I\004R\001PPAuth\001SR"
+    "M_B\001ToptOut\001WLSSC\001_HPVN\002RwBf\002UR\002u\003etsid\005vid\001brcap\001childinfo\001kcdob\003relid\004u\001pcfm\001x-ms-gateway-slic"
+    "e\001_bit\001BLUEID\001ckid\001hash\001BCPermissionLevel\003ReferrerOverrule\006usedObjectives\005vision\003SessionID\003TempI"
+    "D\004racking\001bc_tstgrp\002kdc\003pa\003u\001tp\001borlabs-cookie\003unceClientVisit\001dgzsdl08v4\001ab._gd\004optOut\004storage."
+    "deviceId.\014sessionId.\014userId.\001browserupdateorg\001CAKEPHP\002MID\003PRO\004S\003RUM3\003ST\001wwwchannelme_z_sid\001_SUPE"
+    "RFLY_nosample\002chartbeat\003q_duid\005suid\001NSC_\001CookieControl\001HAAPPLB\003CIVIC\010LB\001barometric[cuid]\014idfa]\001a"
+    "pbct_\001ct_\001spbc_2fa_passed\006cookies_test\006firewall_pass_key\006is_logged_in\006log_id\006timer\001clerk_\001__cfwa"
+    "itingroom\001cf_chl_rc_i\013m\013ni\004ob_info\004use_ob\001__cf_bm\005duid\005lb\005ruid\005seq\002cfuvid\001cf_chl_2\005learance\002i_se"
+    "ssion\001__editor_layout\001codepen_session\012ignup_referrer\030_date\002-plan\003referrer\003signup\002ognito.organiza"
+    "tion\011services.a\001CAID\001DLBCTLYOXA\001FDLBCAMPAIGNCDOM\006TLY\005FIRST\012API\012CAMPAIGN\022EF\013MP\012DATA\012EVENTS\012TMS\001TC"
+    "AUDIENCE\003ID\004PD\003LANDINGURL\003REDIRECT\013_DEDUP\003SESSION\003_CHECK_COOKIES_SUPPORT\004OUTPUT\012_categories\004PRIV"
+    "ACY\013_CENTER\002MS\001WID\001_TCCookieSync\001tc_caids\005j_ss\007v2\011_cmp.\012med\004sample_\005s\004test_cookie\001cmplz_banner-s"
+    "tatus\007choice\010onsented_services\007functional\007id\007marketing\007policy_id\010references\007saved_categories\015ser"
+    "vices\010tatistics\013s\007user_data\002omplianz_consent_status\013policy_id\001PID\001UID\004R\001XID\001C1\001S1\001__cmpcc\010c\010paus"
+    "ps\010x\007onsent\007pc\007vc\006fcc\006iab\007uid\006ld\006wel\001WRBlock\003Ignore\003UID\001_CT_RS_\002_CT_Data\002cs_c\006vars\005debug\005ex\005id\005m"
+    "k_aa\010ga\005optout\005rl\006oot-domain\005s\006ame_site\005tld\002hjUserAttrbutesHash\014ibutes\004asCachedUserAttributes\003p2"
+    "_hld\0045_event_props.\006meta.\002conv_r\007s\007v\001cookiefirst-consent\001CookieLawInfoConsent\001cli_user_preferenc"
+    "e\002ookielawinfo-checkbox-advertisement\031nalytics\030functional\030marketing\030necessary\031on-necessary\030other"
+    "s\030performance\031references\001viewed_cookie_policy\001CookieScriptConsent\0011.gif\001CookieConsent\016BulkSettin"
+    "g-\022Ticket\002rossConsent\001cb-currency\002onsentUUID\001userlang\001ccec_user\002ookie-consent-io\022-gdpr\023timestamp"
+    "\002ky-action\005consent\002ookieyes-advertisement\014nalytics\013consent\013functional\013necessary\013performance\012ID\012_"
+    "privacy_policy_generator_session\013session\001CRAFT_CSRF_TOKEN\002raftSessionId\001_CEFT\002ce.cch\006lock_data\013e"
+    "vent\005gtld\005irv\005s\004ir\004r.v\003razyegg\001ce_login\004need_secure_cookie\004sid\006gnup_flow\013partner\005uccessful_csp_c"
+    "heck\003ac\004n\005_assoc\003bs\005p_\003cu\003ft_variant_override\003hc\003li\001first_snapshot_url\001sharing_\001g\001crisp-client/\001"
+    "viewer_token\001_cio\005anonid\005id\001cioFT\004LT\001Datadome\001datatricsDebugger\012_customData\013optin\001remember_user_"
+    "token\001didomi_token\001euconsent-v2\001digitalAudience\001cookie_notice_accepted\001vglnk.Agent.p\007PartnerRfsh"
+    ".p\001django_language\001DotMetrics.DeviceKey\014SessionCookieTemp\035Timed\014UniqueUserIdentityCookie\004omiSess"
+    "ion_\010tatus\010ync\007User\001cjae\001dtm_gdpr_delete\006pc_optout\005tcdata\013_exp\006oken\012_exp\013sc\005user_id\014_sc\001APC\001FLC\001"
+    "GoogleAdServingTest\001ID\003E\001RUL\001__gads\001ar_debug\001test_cookie\001drift_\001has_js\001dm_last_page_view\011visit\004t"
+    "his_page_view\005imezone_offset\005otal_visits\001DYID\003SES\001_dy_cs_cookie_items\010storage_items\007c_ses\005df_geo"
+    "\005geo\005lu_ses\005ses_load_seq\006oct\005toffset\004cmc\005nst\005st\004id\006_server\004jsession\001dy_fs_page\00172ddbc27\001a69k21bb"
+    "\001b925d32c\001cgq80xhu\001dtCookie\003Disabled\003LatC\003PC\003Sa\003ValidationCookie\001iu2g34bw\001kj76fg4h\001l34kn6no\001p23m"
+    "n32t\001rxVisitor\003vt\001ssoCSRFCookie\001v_usr\001easysize_button_loaded_for_user\002p\001pid_short\006ignature\001cooki"
+    "es-analytics\011functional\011marketing\011preferences\001__exponea_etc__\013time2__\001active_template::\001ezds\003oab"
+    "_\005dgid_\005wesome_\004hw\004pvc_\004ref_\004stid_\005uibasgeneris-1\007generis\004uid_\004vid_\005uuid_\011time_\003ux_et_\006ifep_\006lpl"
+    "_\006tos_\001BIGipServer\001_fbc\004p\001aks\004b\001c_user\002ampaign_click_url\002sm\001datr\002bln\002did\001fr\001ick\001js_ver\001locale\002u\001"
+    "m_user\001oo\001pl\002resence\001rc\001s\002b\002fau\001usida\001wd\001xs\001fastclick\001pluto\0062\001_fathom\001ljt_reader\001tsrvid\001DSP_UID\001"
+    "_flowbox\001MRM_UID\001uid-bp-\001DG_HID\004IID\004SID\004UID\004ZID\005UID\001SNLB2\001fonts-loaded\001html-classes\001Gdyn\001__gfp_6"
+    "4b\007s_64b\003Host-gist_user_session_same_site\010user_session_same_site\002device_id\002gh_ent\005sess\002octo\001app_"
+    "manifest_token\001color_mode\001dotcom_user\001enterprise_trial_redirect_to\001fileTreeExpanded\001ghcc\002ist_oau"
+    "th_csrf\006user_session\001has_recent_activity\001marketplace_repository_ids\015suggested_target_id\001org_tran"
+    "sform_notice\001private_mode_user_session\001saml_csrf_token\006return_to\017_legacy\002how_cookie_banner\001tz\001us"
+    "er_session\0011P_JAR\001A\002CCOUNT_CHOOSER\002ID\002PISID\002dID\001CGIC\002OMPASS\003NSENT\001DSID\002V\001FCCDCF\003NEC\002PGCLDC\004SID\001G"
+    "CLB\002N_PREF\002_AUTHUSER_H\001HSID\001LSID\003OLH\001NID\001OSID\002TZ\001SAPISID\002EARCH_SAMESITE\002ID\004CC\002MSV\002NID\002OCS\002SID\002ec"
+    "ure-YEC\001TAID\001UULE\001_Secure-ENID\011YEC\002_Host-1PLSID\0103PLSID\010GAPS\003Secure-ENID\012OSID\012YNID\002dcid\002gcl_au\006dc"
+    "\001cookies_accepted\001g_enabled_idps\002ac\002cl\001receive-cookie-deprecation\001ADS_VISITOR_ID\002EC\001Conversion\001F"
+    "PGCLAW\006GB\001__Secure-1PAPISID\014SID\017CC\017TS\0123PAPISID\014SID\017CC\017TS\002gac_gb_\003cl_aw\006gb\007s\001ACLK_DATA\002NID\001GED_PL"
+    "AYLIST_ACTIVITY\001__eoi\003gpi\006_optout\004sas\001aboutads_sessNNN\001pm_sess\010_NNN\001AMP_TOKEN\001FPAU\003ID\003LC\001GA_OPT_"
+    "OUT\001__utma\006b\006c\006t\006v\006x\007x\006z\002dc_gtm_\002ga\004_\004c_\004li\004t\003id\003cl_gf\006ha\001OGP\004C\001_gaexp\007_rc\002opt_awcid\010gid\010kid\010mid"
+    "\006expid\002GRECAPTCHA\001PAIDCONTENT\001cookiePreferences\001td\001GRV_BHV_BRND_\011DATE\011IDCAT\014C\011SKU\011UID\005IDU\005google"
+    "\001NPA\001cs\001vst\001SERVERID\001_hp2_id\006ses_props\003jAbsoluteSessionInProgress\004CachedUserAttributes\005losedSurv"
+    "eyInvites\005ookieTest\004DonePolls\010TestersWidgets\004FirstSeen\004HasCachedUserAttributes\004IncludedInPagevie"
+    "wSample\016Sample\017essionSample\004LocalStorageTest\004MinimizedPolls\015TestersWidgets\004SessionRejected\015sumed"
+    "\013StorageTest\013TooLarge\013User_\013_\005hownFeedbackMessage\004TLDTest\004UserAttributesHash\004id\004ptid\001hjViewportI"
+    "d\003_visitor\002u-consent\001__hs_cookie_cat_pref\006gpc_banner_dismiss\006notify_banner_dismiss\006do_not_track\006"
+    "initial_opt_in\006opt_out\005mem\005sc\006rc\005tc\001hs-membership-csrf\006ssages-hide-welcome-message\015is-open\003_ab_t"
+    "est\004langswitcher_choice\002ubspotapi\013-csrf\014prefs\010utk\001messagesUtk\0013pi\001callback\003r\002f\002ip\002nac\001gdpr\002pp\001id"
+    "5\002ncap_ses_\001nlbi_\001visid_incap_\001um\003eh\001CTK\001INDEED_CSRF_TOKEN\001ctkgen\001jasx_pool_id\001pagead/conv/%INTE"
+    "GER%\001i00\001__insp_dct\010norec_sess\011v\010pad\010ref\010scpt\011id\011lim\010targlpt\016u\010uid\010wid\001ds_user_id\001fbm_\001ig_cb\004did"
+    "\001mid\001sessionid\002hbid\004ts\001intercom-device-id-\012id-\012session-\001SecureSessionID-\001cc-\001pgid-org-\001iutk\001_iub"
+    "_cs-\001JSESSIONID\001ClickAndChange\001ckies_functional\007marketing\007necessary\007performance\002omponentStyle\012Ty"
+    "pe\001nrid\001ja_purity_ii_tpl\013tpl\002pxumaster\007tched\001KelkooID\001CMSCookieLevel\005srfCookie\004LandingPageLoaded"
+    "\004PreferredCulture\004UserPage\002urrentContact\001VisitorStatus\001AUTH_SESSION_ID\020_LEGACY\001KC_AUTH_STATE\004RES"
+    "TART\004START\007TE_CHECKER\002EYCLOAK_IDENTITY\012LOCALE\012REMEMBER_ME\012SESSION\002iyohnl\001__kla_id\001laravel_sessio"
+    "n\001_lfa\003i_id\005ses\001TiPMix\001x-ms-routing-name\001COOKIELAW\012_ADS\013SOCIAL\014TATS\001ABSELB\002nalyticsSyncHistory\001B"
+    "izographicsOptOut\001IRLD\001PLAY_FLASH\006LANG\006SESSION\001UserMatchHistory\001VID\001_guid\001abiRedirect\002c_L\005D\002ll_u"
+    "_b\002ppLang\004Name\001bcookie\002rwsr\002scookie\001ccookie\002hp_token\002ookie.policy.banner.eu\026nl\001denial-client-ip\010"
+    "reason-code\002f_ts\001f_token\002cookie\002eed-sort\001integration_type\005rstitial_page_reg_oauth_url\001l_page\002ang"
+    "\002i_a\005lerts\005pfcdc\004cc\005u\004ec\005p_auth_context\004fat_id\005eed_xray\004gc\005iant\005p\006c\004mc\004oatml\005dapfcc\004referer\005m\004su"
+    "gr\004theme\011_set\003ap\003dc\003hc_auth_\003l-lang\003ssc\002ls-integration\002ms_ads\006nalytics\002n_or\002ss_bundle_viewer\001pus"
+    "hPermInfo\011State\001queryString\001recent_history\017_status\003directFromM2MInviteAccept\026Sent\002tc\001sdsc\002harebo"
+    "x-suggestion\002pectroscopyId\001trkCode\004Info\001uh\001wwepo\001lhc_ldep\005per\005ses\002c_\001__lc2_cid\010st\005_cid\007st\004ivecha"
+    "t\002li_ss\001lidid\001euconsent\001lz_last_visit\004userid\004visits\002ogglytrackings\302\255ession\001_cc_aud\005cc\005dc\006omain\005i"
+    "d\001panoramaId\013_expiry\022_exp\001__lotl\006r\002global_lucky_opt_out\002lo_bn\005cid\005np_\005rid\005uid\005v\001X-Magento-Vary\001e"
+    "xternal_no_cache\001form_key\002rontend\001guest-view\001last_visited_store\002ogin_redirect\001mage-banners-cache"
+    "-storage\006cache-sessid\015torage\014timeout\006messages\006translation-file-version\022storage\001persistent_shoppi"
+    "ng_cart\002ollN\002rivate_content_version\003oduct_data_storage\001recently_compared_product\012viewed_product\001"
+    "searchReport-log\003ction_data_clean\016ids\002tf\003ore\001user_allowed_save_cookie\001audit\006_p\001c\001khaos\006_p\001put_\001r"
+    "pb\003x\001tv_U\003id\001mc_cid\004eid\004landing_site\001_mailmunch_visitor_id\001mailmunch_second_pageview\001___m_rec\002lv"
+    "\002nrbi\002s\002ut\001compass_sid\011uid\001_biz_ABTestA\006EventA\006flagsA\006nA\006pendingA\006su\006uid\002pk_cvar\005hsr\005id\005ref\005ses\005"
+    "testcookie\001matomo_ignore\010sessid\002tm_consent\014_removed\007okie_consent\001cookieconsent_level\017seen\020ystem\017"
+    "variant\001data-\001gdpr_status\001mnet_session_depth\001visitor-id\001mt_misc\005op\001uuidc\005\001rts\001svid\001mics_lts\006uaid"
+    "\006vid\001am_tokens\012_invalidate-verizon-pushes\001mv_tokens\012_invalidate-verizon-pushes\001_d2id\001edsid\001ftid\001"
+    ".AspNetCore.Antiforgery.\001MSO\001X-FD-FEATURES\006Time\001__RequestVerificationToken\001esctx-\001isFirstSession"
+    "\001ai_session\004user\001CLID\001MicrosoftApplicationsTelemetryDeviceId\001SM\001_clck\004sk\001AADNonce.forms\001DcLcid\001m"
+    "p_\002oove_gdpr_popup\001Pastease.passive.activated\022chance\001opt_out\001visitor\001ab\001NEXT_LOCALE\001__next_\003Host"
+    "-next-auth.csrf-token\003Secure-next-auth.callback-url\001next-auth.\002360-adform\010nuntius\010ot\010youlike\007mx\007"
+    "ppnexus\006bliink\006connectad\011versant\007wire\006firstid\007reewheel\007ueldigital\021ix\021media\006gingerad\007oodad\007ravity"
+    "\010oupm\006improve\007x\006mediagrid\013net\007oneytag\006nextmillennium\006onetag\007penx\007utbrain\006plista\007ubmatic\010lsepoint"
+    "\006quantum\006richaudience\007tbhouse\007ubicon\006sharethrough\007maato\011rtadserver\013yads\010ilewanted\007taila\006tappx\007hi"
+    "rtythreeacross\007raffective\010iplelift\007td\006vidoomy\006yahoo\007ieldlab\005_adform\010nuntius\010ot\010youlike\007mx\007ppnexu"
+    "s\006bliink\006connectad\011versant\007wire\006firstid\007reewheel\007ueldigital\021ix\021media\006gingerad\007oodad\007ravity\010oupm\006"
+    "improve\007x\006mediagrid\013net\007oneytag\006nextmillennium\006onetag\007penx\007utbrain\006plista\007ubmatic\010lsepoint\006quant"
+    "um\006richaudience\007tbhouse\007ubicon\006sharethrough\007maato\011rtadserver\013yads\010ilewanted\007taila\006tappx\007hirtythr"
+    "eeacross\007raffective\010iplelift\007td\006vidoomy\006yahoo\007ieldlab\001INGRESSCOOKIE\001EE\001IMRID\001ud\003o\001NOPCOMMERCE.AU"
+    "TH\002op.customer\004Commerce.RecentlyViewedProducts\001done_redirects\001FunctionalCookie\001OneTrustWPCCPAGoo"
+    "gleOptOut\002ptanonAlertBoxClosed\010Consent\013trol\001__Secure-fgpt\002mkto_trk\001utm_key\001OAGEO\003ID\001i\001pd\001univ_id"
+    "\001optimizelyDomainTestCookie\013EndUserId\013OptOut\013RedirectData\001_omappvp\010s\001ELOQUA\003QSTATUS\001JSESSIO\001ORA_"
+    "WWV_APP_\001oribi_cookie_test\007user_guid\001adx_ts\002pp_ts\001id_ts\001spx_ts\001viewer\001cookieconsent_page\017status\001"
+    "osano_consentmanager\025_expdate\026uuid\001adrl\002pnxs\001bdswch\001cookieJartestCookie\002riteo\001dicbo_id\001europe\001md"
+    "frc\001obsessionid-\003uid\002pout\002utbrain_dicbo_id\001recs\005-\003f-\001ttd\001unifiedPixel\001_pangle\004rsely_session\013lot_"
+    "click\012tpa_blocked\012visitor\001test\002PHG-PS\001X-PP-L7\006SILOVER\001enforce_policy\001l7_az\001nsid\001ts\003_c\003rce\001x-pp-s"
+    "\001pa_google_ts\004openx_ts\004rubicon_ts\004twitter_ts\004uid\004yahoo_ts\001CGISESSID\001permutive-id\002xid\001PHPSESSID\001_"
+    "_Secure-PHPSESSID\001phpMyAdmin\002maAuth-\004User-\004_lang\001LANG\005_CHANGED\001__bid\003code\003eea\003idr\003pat\004id\005l\004ls\004na"
+    "hc\004vi\003tac\004bc\003ut\005p\002pcid\004tx\004us\003prv\001cX_G\004P\001gckp\001pa_user\002nespsdk_pnespid\013ush_subscription_added\012ssn\012"
+    "visitor\001xbc\001picreel_new_price\011tracker__first_visit\022page_views\022visited\001_derived_epik\002epik\002pin_una"
+    "uth\005terest_cm\015t\016_rt\017ua\014sess\002routing_id\001sessionFunnelEventLogged\001_pk_id.\005ses.\002stg_optout\001ppms_pri"
+    "vacy_\016bar_\001stg_externalReferrer\005fired__\005global_opt_out\005last_interaction\005pk_campaign\005returning_vi"
+    "sitor\005traffic_source_priority\005utm_campaign\001ad2\001fl_inst\001pcc2\002vc2\001trc\002uuid\001plausible_\001PLESKSESSID\001"
+    "lists-state\001plek-list-type\004sk-items-per-page\007sort-dir\014field\001sites-active-list-state-collapsed\001pl"
+    "l_language\002vc_visits[0]\002l_user_id\001dsps:\001_pbjs_userid_consent_data\001privacypillar-cookie-consent\017g"
+    "oogle-consent\001usprivacy\001wires\006_challenge\001ADUSERCOOKIE\001COKENBLD\001DPFQ\003PIX_ON\003Sync\001FPtrust\001KADUSERC"
+    "OOKIE\002CCH\002RTBCOOKIE_\002TPCACOOKIE\001PMDTSHR\003FREQ_ON\002UBMDCID\004RETARGET\004UIDSYNCUPFQ\002ugT\001SPugT\002YNCUPPIX_"
+    "ON\002yncRTB\001USCC\001_curtime\001camfreq_\002hk\004ChromeAb67\016Sec\004SecSet\001f5_cspm\001ipc\001pi\002p\002ubfreq_\004syncexp\004time_"
+    "\001_dbefe\002_cmpQQ_CookieConsent\011consentID\011usedCoookies\004pmQQ_trackers\021_timestamp\001ki_s\004u\001ActionSetHis"
+    "tory\001BlurTime\001CPSessID\001FocusTime\001PageReferrer\001QSIPopUnder_PopUnderTarget_SI_\004_CT\005DATA\005HistorySes"
+    "sion\005OptInIDsAndTargetOrigins\020WindowNames\005ReplaySession_Info_\023SampledOut_\023Throttled_\005SI_\006_\005TestS"
+    "essions_\003T\001SISessID\002earchTerm\002ite History\005Referrer\001__qca\001cref\001d\001mc\001rack.session\001pxrc\001rlas3\001_form"
+    "_fields\002rd_experiment_version\005wa_first_session\010id\010ses_id\004lps_pp\004trk\002sp_root_domain_test_\005wa_firs"
+    "t_session\010id\010ses_id\001rdtrk\001_rdt_uuid\001edgebucket\001initref\001rek_content\001avcid-\001pdid\001rai-pltn-pl-\001matc"
+    "hadform\001wfivefivec\001_rails_session\001rl_anonymous_id\005uth_token\004group_id\012trait\004page_init_referrer\024in"
+    "g_domain\004session\004trait\004user_id\001test_rudder_cookie\001sailthru_content\012pageviews\012visitor\001BAYEAX_BROW"
+    "SER\002rowserId\012_sec\001CookieConsentPolicy\001FedAuth\001Host-ERIC_PROD-\001PreferredLanguage\001QCQQ\001RRetURL\0102\001S"
+    "UCSP\003PRM\002etupDomainProbePassed\001WelcomePanel\001_KMPage\003nowledgePageDispatcher\017Filter\017SortFieldArtic"
+    "le\030MyDraft\002_Host-ERIC_PROD-\002kuid_\002sid\003pring_KmMlAnyoneDraftArticlesList\016rchivedArticlesList\015MyDr"
+    "aftArticlesList\024TranslationsList\015PublishedArticlesList\026TranslationsList\001activeView\002lohaEpt\002pex__"
+    "EmailAddress\002uraBrokenDefGraph\003tocomplete\001caPanelState\003lViewState\002lientSrc\002ookieSettingVerified\003"
+    "rdovaVersion\002qcid\002sssid\007_Client\001devOverrideCsrfToken\002isco\001expid_\001force-proxy-stream\007stream\001gTalk"
+    "Collapsed\002uest_uuid_essential_\001hideDevelopmentTools\005FilesWarningModal\005IdentityDialog\001idccsrf\003eaT"
+    "oggle\002godigitalst_\015domain\013tc2\002nst\002otcontextsplashdisable\001lastlist\002iveagent_invite_rejected_\013sid\002"
+    "loopch_loid\002ogin\001oid\003nfo\001pc-unit\003trk\002i_opt_in\002romptTestMod\001redirectionWarning\003nderCtx\002sid\0052\001schg"
+    "tclose\002fdc-stream\005_lv2\002howNewBuilderWarningMessage\002id_Client\004ebarPinned\002sostartpage\001t\001useStandby"
+    "Url\001visitor_id\001waveUserPrefFinderLeftNav\024istView\002ebact\001GSLM_\001SAML_\001_gigRefUid_\005_\006APIProxy_enable"
+    "d\006lt\006shareUI_cb_\001apiDomain_\001gac_\002ig3pc\007test\004_bootstrap_\005canary\013_3\014ver\005hasGmid\005last_ver_\006oginToke"
+    "n_\005toggles\002lnk\003t_\004exp_\002mid\002st\001hasGmid\001ua_\002cid\001st_chc\005nt\005s\006d\004ssp\004uid\001ajs_anonymous_id\005group_id\005us"
+    "er_id\001SEUNCY\001__stid\007v\001euconsent\001fpestid\001pubconsent\002xcelAcc3PC\006BcnLcy\006Page\001st_optout\001usprivacy\001st"
+    "x_user_id\001__ss\005_referrer\006tk\001koitk\001Cart\001Secret\004ure_customer_sig\001_Brochure_session\002ab\002cmp_a\003ustome"
+    "r_account_shop_sessions\002landing_page\002orig_referrer\002s\003ecure_account_session_id\011session_id\003hopify_"
+    "country\012d\012essential\023_\012fs\012ga\012m\012s\013a_p\015t\012tm\013w\012u\013niq\012visit\012y\003torefront_u\002tracking_consent\002y\001card_upd"
+    "ate_verification_id\004t_currency\006sig\006ts\006ver\002heckout_prefill\012queue_token\012session_lookup\022token\012token"
+    "\012worker_session\002ustomer_account_locale\022new_login\022preview\012payment_method\012shop_pay_agreement\001disco"
+    "unt_code\002ynamic_checkout_shown_on_cart\001hide_shopify_pay_for_checkout\001identity-state\017-\011_customer_"
+    "account_number\001keep_alive\002i_r\004t\001locale_bar_accepted\006ization\003gin_with_shop_finalize\001master_device"
+    "_id\001pay_update_intent_id\002review_theme\006ous_step\003ofile_preview_token\001remember_me\001shop_analytics\006pa"
+    "y_accelerated\005ify-editor-unconfirmed-settings\010_pay\014_redirect\002torefront_digest\001tracked_start_chec"
+    "kout\001nmstat\001SSLB\003PV\003RT\003SC\001_sn_a\005m\005n\001SCM\004aps\004inf\004sovrn\001Comp\001Pdomid\002wb\001TestIfCookie\015P\001cnfq\002sfq\003ync"
+    "\001dyncdn\001gid\001lcsrc\005d\001partner-\002bw\002id\001sasd\0052\001vs\001X-AB\001_schn\004id\006_r\001sc-a-nonce\003_at\001SnapABugHistory\011Ref"
+    "\011UserAlias\011Visit\001_gat_pro\002sp_id.\005ses.\001sp\001HAPLB3A\0065S\0068\001__uin_bw\007mm\007rh\005r_bw\007mm\007rh\005s\003sqra\006b\006c\002ljtrt"
+    "b_\001ljtrtb\001sp_landing\004t\001audience\001ssid\003t\002qzl_abs\006consent\006session_id\006vw\005local\001_gtmeec\002csrf\001idsync-b"
+    "sw-uid-s\001__stripe_mid\012sid\001m\001sb-\001CX_\001P_\001REPID_\003_\002P_\001_splunk_rum_sid\001sm_ir\004rec\002so_user\002wym-cu_ct\006e"
+    "mail\006instrumentMap\006o_s\007l_ct\006pid\006session-id\007wymRegid\006tpermts\006u_pref\006v-ckd\006weml\001_tb_sess_r\005t_ppg\001a"
+    "bLdr\003Mbl\001t_gid\003pt_gid\002aboola_fp_td_user_id\011select\013ssion_id\002b_click_param\001n\001tp\002rk\002tbprf\003c\004a\003gcm\003n"
+    "prf\001TapAd_3WAY_SYNCS\007DID\007TS\002XCD\004SDMN_\001tawk_\001TawkConnectionTime\007okie\001__tawkuuid\001tawkUUID\002t_blueka"
+    "i\004exelate\004liveramp\004neustar\004salesforce\004viewer\001__tlbcpv\005tpl_\005uid\001ozone_uid\001TDCPM\003ID\001MONITOR_WEB_ID"
+    "\001_tt_enable_cookie\004p\001msToken\001ttcsid\003wid\001_ssc\001u\001RT\001ServerPool\001TADCID\003ReturnTo\003TravelInfo\003Unique\001o"
+    "ptout\001sync\001tluid\006p\001__asc\004uc\001csrf-canary\001deuxesse_uxid\001algoliasearch-client-js\002pi_token\002uth-token"
+    "\001chat_rules_shown\001device_id\001enable-compact-scene-listing\001local_storage_app_session_id\001referrer_u"
+    "rl\001sentry_device_id\003rver_session_id\003ssion_storage_last_visited_twitch_url\011unique_id\001twitch.lohp."
+    "countryCode\001unique_id\012_durable\001videoChat.notice_dismissed\001attribution_user_id\001tf_respondent_cc\001T"
+    "ypo3InstallTool\001be_lastLoginProvider\004typo_user\001fe_typo_user\001umami.\001dt\001rtbh\001udmts\001UID_EXT_\002TID\005_E"
+    "NC\001unruly_m\002sbls\001bbcpsessionhash\003lastactivity\007visit\003np_notices_displayed\003password\003sessionhash\004it"
+    "ebuilder_active\003userid\001_vercel_\001lkqdid\007ts\001VfAccess\003Refresh\003Sess\001_vf_rd_test\004a\004b\004z\001vfThirdpartyCo"
+    "okiesEnabled\002idoomy-uids\001Player\001continuous_play_v3\001sd_client_id\004identity\001vuid\001_vis_opt_exp_\012s\012te"
+    "st_cookie\003wo_ds\006referrer\006sn\007sm\006uuid\012_v2\001um2\001BSWtracker\001_mb\001AFFICHE_W\001_wepublishGa\015_gid\001wa_lang_p"
+    "ref\004ul\001GeoIP\001NetWorkProbeLimit\001WMF-Last-Access\001centralnotice_bucket\001loginnotify_prevlogins\001stopM"
+    "obileRedirect\001_distillery\002simplex\001muxData\001wistia\007-http2-push-disabled\010video-progress-\001ForceFlash"
+    "Site\001SSR-caching\001TS01\001_wixCIDX\005_browser_sess\001bSession\001client-session-bind\002onsent-policy\001fedops.l"
+    "ogger.sessionId\001hs\001server-session-bind\002mSession\002vSession\001wixLanguage\001sbjs_current\015_add\006first\013_ad"
+    "d\006migrations\006session\006udata\002tore_notice\001woocommerce_cart_hash\015dismissed_suggestions__\015items_in_ca"
+    "rt\015recently_viewed\015snooze_suggestions__\002p_woocommerce_session_\001tk_ai\001camptix_client_stats\002odexTo"
+    "ken\006UserId\012Name\003mment_author_\001devicePixelRatio\001jetpackState\002pp_math_pass\001showComments\002tnojs\001tix_"
+    "view_token\002k_lr\004or\004qs\004r3d\004tc\002rac_form_token\006session\001welcome-\002ordpress_logged_in_\002p-postpass_\004sav"
+    "ing-post\005ettings-\003_lang\003org_locale\011gged_in\007sec\002ordpress_test_cookie\013google_apps_login\002p-wpml_cur"
+    "rent_language\001ep201\0052\001_twitter_sess\001ads_prefs\002uth_token\001csrf_same_site\017_set\002t0\001dnt\001eu_cn\002xternal"
+    "_referer\001gt\002uest_id\011_ads\012marketing\001kdt\001muc_ads\001personalization_id\001remember_checked_on\002web_optin\001"
+    "syndication_guest_id\001tfw_exp\002wid\001XANDR_PANID\001anj\001icu\001pses\001sess\001usersync\002uid2\001xf_consent\005srf\004dbWr"
+    "iteForced\004emoji_usage\004from_search\004inline_mod_\004language_id\005s\004notice_dismiss\004push_notice_dismiss\011s"
+    "ubscription_updated\004session\005tyle_id\004tfa_trust\005oggle\004user\001A1\003S\0023\002PID\005TS\001GUC\001IDSYNC\001OTH\001adaptv_uni"
+    "que_user_cookie\003srcvw1\002xids\001cmp\001migrated2y\001rtbData0\002xx\001tbla_id\002earsheet\002rc_cookie_storage\001unique"
+    "_ad_source_impression\001_yasc\003m_d\006ebug\005hostIndex\005isad\005metrika_enabled\005uid\005visorc_\001bh\001is_gdpr\010_b\001us"
+    "st\001yabs-sid\006vdrf\003ndexuid\003shr\002mex\002uidss\001ptradtrt\005n\004b\005sw\004c\005riteo\004eps\004openx\004pp\005ub\004rc\005hs\004t\001yieldmo_i"
+    "d\003th_wcwl_session_\001DEVICE_INFO\001GPS\001LOGIN_INFO\001PREF\001VISITOR_INFO1_LIVE\011PRIVACY_METADATA\001YSC\001__Sec"
+    "ure-ROLLOUT_TOKEN\001ZD-buid\004launcherLabelRemoved\004settings\005tore\005uid\004widgetOpen\004zE_oauth\001__zlcmid\006pr"
+    "ivacy\002answer_bot_service_session\002help_center_session\002zdsession_talk_embeddables_service\005hared_us"
+    "er_session_analytics\003endesk_authenticated\012cookie\012nps_session\012session\013hared_session\001connect.sid\001h"
+    "elp_center_data\001zendesk_thirdparty_test\002te2095\001idp\001zc\002i\002sc\002uc\001ZCAMPAIGN_CSRF_TOKEN\001uesign\001zc_con"
+    "sent\005u_exp\004loc\004show";
 // Bits 0-1: category (0 functional, 1 analytics, 2 marketing); 2-4: purpose class; 5: wildcard; 6: generic.
 const std::uint8_t kTrackerFlags[] = {
     22, 22, 17, 17, 17, 17, 17, 17, 17, 22, 54, 86, 86, 22, 22, 22, 22, 22, 22, 17, 0, 0, 86, 118,
@@ -336,95 +333,94 @@ const std::uint8_t kTrackerFlags[] = {
     22, 22, 54, 54, 86, 22, 22, 22, 86, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22,
     22, 22, 22, 22, 81, 17, 22, 17, 17, 17, 17, 49, 0, 54, 54, 22, 22, 0, 22, 22, 86, 86, 86, 0,
     0, 0, 86, 86, 86, 86, 22, 0, 0, 0, 0, 0, 17, 17, 0, 0, 0, 0, 17, 0, 22, 22, 22, 0,
-    0, 0, 0, 0, 0, 0, 0, 17, 0, 49, 49, 17, 17, 17, 49, 49, 49, 86, 86, 0, 17, 17, 22, 86,
-    54, 22, 22, 32, 8, 8, 0, 0, 0, 0, 0, 0, 22, 86, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 32, 0, 0, 0, 0, 0, 8, 0, 0, 0, 32, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 32, 0,
-    17, 17, 17, 17, 17, 86, 22, 54, 54, 54, 54, 54, 86, 22, 0, 0, 17, 17, 17, 17, 86, 22, 0, 54,
-    54, 22, 22, 0, 22, 86, 22, 86, 22, 86, 86, 22, 86, 0, 0, 22, 86, 86, 0, 22, 0, 0, 0, 22,
-    86, 22, 86, 86, 86, 86, 0, 0, 22, 0, 22, 22, 22, 86, 22, 22, 0, 86, 22, 22, 86, 86, 0, 17,
-    22, 86, 86, 0, 22, 22, 22, 22, 22, 22, 22, 86, 86, 86, 86, 0, 22, 22, 0, 0, 49, 49, 32, 0,
-    0, 86, 22, 86, 22, 86, 0, 17, 49, 0, 0, 32, 0, 0, 0, 0, 22, 22, 32, 0, 0, 32, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 36, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 81, 81, 81, 17, 17, 86, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    17, 86, 0, 22, 22, 22, 22, 0, 0, 0, 0, 0, 86, 86, 17, 0, 0, 22, 22, 22, 0, 32, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 86, 86, 86, 86, 17, 17, 0, 32, 32, 0,
-    32, 32, 32, 0, 32, 0, 0, 32, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,
-    17, 49, 17, 17, 17, 17, 49, 49, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 32, 0, 0, 0, 0, 32, 22, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    8, 0, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 81, 81, 17, 81, 17, 81,
-    17, 81, 81, 17, 49, 86, 32, 86, 22, 22, 22, 22, 22, 0, 22, 22, 22, 0, 0, 0, 22, 0, 22, 22,
-    0, 17, 17, 17, 17, 54, 22, 22, 22, 86, 22, 22, 22, 22, 22, 22, 22, 22, 22, 86, 86, 22, 86, 86,
-    86, 22, 22, 0, 32, 0, 17, 17, 17, 17, 17, 0, 0, 22, 22, 17, 17, 17, 0, 0, 0, 0, 17, 0,
-    17, 0, 0, 0, 0, 0, 0, 0, 0, 49, 17, 49, 113, 81, 17, 0, 0, 0, 0, 49, 81, 0, 86, 0,
-    86, 22, 22, 0, 0, 0, 0, 22, 22, 32, 0, 32, 49, 32, 0, 49, 49, 32, 22, 54, 49, 49, 49, 49,
-    49, 49, 49, 49, 32, 22, 22, 86, 86, 86, 86, 86, 86, 86, 86, 86, 86, 86, 86, 86, 86, 86, 86, 0,
-    86, 86, 86, 86, 22, 0, 86, 0, 86, 22, 49, 22, 0, 22, 0, 22, 54, 22, 22, 22, 22, 22, 22, 0,
-    0, 0, 81, 17, 17, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0,
-    8, 0, 0, 0, 0, 0, 22, 86, 0, 86, 22, 86, 0, 22, 0, 86, 86, 17, 17, 22, 0, 0, 22, 0,
-    86, 86, 0, 86, 86, 86, 22, 0, 86, 22, 0, 86, 0, 86, 0, 86, 86, 0, 0, 0, 0, 0, 0, 22,
-    0, 22, 22, 22, 86, 0, 86, 86, 0, 22, 0, 86, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 54, 22,
-    22, 22, 22, 0, 22, 8, 22, 22, 22, 8, 0, 0, 17, 86, 81, 81, 0, 17, 17, 17, 17, 17, 17, 17,
-    17, 49, 17, 49, 54, 17, 49, 49, 17, 22, 22, 86, 86, 0, 17, 17, 17, 17, 17, 17, 0, 22, 0, 81,
-    54, 54, 54, 54, 54, 54, 22, 22, 118, 86, 86, 0, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,
-    49, 17, 17, 17, 17, 17, 17, 17, 49, 49, 17, 17, 17, 17, 17, 17, 17, 0, 0, 0, 0, 0, 0, 0,
-    0, 22, 22, 22, 8, 0, 0, 0, 0, 22, 8, 0, 22, 22, 22, 86, 86, 86, 86, 86, 0, 0, 22, 32,
-    32, 32, 86, 86, 81, 8, 17, 17, 17, 22, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 22, 54,
-    22, 22, 0, 86, 22, 22, 49, 49, 49, 32, 32, 32, 86, 32, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 22, 22, 22, 0, 8, 17, 0, 17, 81, 81, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 22, 0,
-    22, 54, 54, 0, 0, 0, 0, 0, 0, 22, 17, 22, 86, 0, 0, 0, 22, 81, 22, 0, 0, 0, 0, 0,
-    0, 22, 22, 22, 0, 0, 0, 0, 0, 0, 81, 0, 0, 0, 0, 17, 17, 0, 0, 0, 0, 17, 0, 0,
-    0, 0, 17, 0, 0, 0, 0, 0, 22, 0, 0, 0, 22, 0, 0, 86, 86, 0, 0, 22, 0, 22, 0, 17,
-    17, 0, 0, 81, 0, 0, 0, 0, 0, 0, 17, 22, 22, 22, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0,
-    0, 22, 22, 22, 0, 0, 0, 0, 22, 22, 22, 22, 22, 22, 22, 22, 17, 17, 17, 17, 17, 49, 17, 17,
-    17, 0, 0, 8, 0, 0, 0, 0, 0, 0, 32, 32, 32, 0, 0, 0, 0, 0, 0, 32, 32, 32, 32, 32,
-    0, 0, 0, 0, 0, 0, 86, 86, 86, 86, 86, 118, 86, 86, 54, 86, 17, 17, 17, 22, 22, 17, 113, 17,
-    113, 113, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 49, 49, 49, 49, 49, 17, 17, 17, 17, 17, 0, 0,
-    0, 0, 118, 86, 22, 86, 22, 22, 22, 86, 86, 86, 22, 22, 22, 22, 22, 22, 22, 22, 22, 86, 40, 32,
-    49, 49, 32, 32, 32, 0, 0, 81, 17, 81, 17, 17, 0, 0, 49, 0, 49, 49, 86, 86, 86, 0, 32, 0,
-    0, 36, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22,
+    0, 0, 0, 0, 0, 0, 0, 17, 0, 49, 17, 17, 49, 49, 49, 86, 86, 0, 17, 17, 22, 86, 54, 32,
+    8, 8, 0, 0, 0, 0, 0, 0, 22, 86, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0,
+    0, 0, 0, 8, 0, 0, 0, 32, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 32, 0, 17, 17, 17, 17,
+    17, 86, 22, 54, 54, 54, 54, 54, 86, 22, 0, 0, 17, 17, 17, 17, 86, 22, 0, 54, 54, 22, 22, 0,
+    22, 86, 22, 86, 22, 86, 86, 22, 86, 0, 0, 22, 86, 86, 0, 22, 0, 0, 0, 22, 86, 22, 86, 86,
+    86, 86, 0, 0, 22, 0, 22, 22, 22, 86, 22, 22, 0, 86, 22, 22, 86, 86, 0, 17, 22, 86, 86, 0,
+    22, 22, 22, 22, 22, 22, 22, 86, 86, 86, 86, 0, 22, 22, 0, 0, 49, 49, 32, 0, 0, 86, 22, 86,
+    22, 86, 0, 17, 49, 0, 0, 32, 0, 0, 0, 0, 22, 22, 32, 32, 0, 0, 0, 0, 0, 0, 36, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 81, 81, 81, 17, 17, 86,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 86, 0, 22, 22, 22, 22, 0, 0, 0, 0, 0, 86,
+    86, 17, 0, 0, 22, 22, 22, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 86, 86, 86, 86, 17, 17, 0, 32, 32, 0, 32, 32, 32, 0, 32, 0, 0, 32, 17, 17, 17, 17, 17,
+    17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 49, 17, 17, 17, 17, 49, 49, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 32, 22, 0, 0, 32,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,
+    17, 17, 17, 17, 17, 81, 81, 17, 81, 17, 81, 17, 81, 81, 17, 49, 86, 32, 86, 22, 22, 22, 22, 22,
+    0, 22, 22, 22, 0, 0, 0, 22, 0, 22, 22, 0, 17, 17, 17, 17, 54, 22, 22, 22, 86, 22, 22, 22,
+    22, 22, 22, 22, 22, 22, 86, 86, 22, 86, 86, 86, 22, 22, 0, 32, 0, 17, 17, 17, 17, 17, 0, 0,
+    22, 22, 17, 17, 17, 0, 0, 0, 0, 17, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 49, 17, 49, 113,
+    81, 17, 0, 0, 0, 0, 49, 81, 0, 86, 0, 86, 22, 22, 0, 0, 0, 0, 22, 22, 32, 0, 32, 49,
+    32, 0, 49, 49, 32, 22, 54, 49, 49, 49, 49, 49, 49, 49, 49, 32, 22, 22, 86, 86, 86, 86, 86, 86,
+    86, 86, 86, 86, 86, 86, 86, 86, 86, 86, 0, 86, 86, 86, 86, 22, 0, 86, 0, 86, 22, 49, 22, 0,
+    22, 0, 22, 54, 22, 22, 22, 22, 22, 22, 0, 0, 0, 81, 17, 17, 0, 0, 0, 0, 0, 17, 0, 0,
+    0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 22, 86, 0, 86, 22, 86, 0,
+    22, 0, 86, 86, 17, 17, 22, 0, 0, 22, 0, 86, 86, 0, 86, 86, 86, 22, 0, 86, 22, 0, 86, 0,
+    86, 0, 86, 86, 0, 0, 0, 0, 0, 0, 22, 0, 22, 22, 22, 86, 0, 86, 86, 0, 22, 0, 86, 22,
+    22, 22, 22, 22, 22, 22, 22, 22, 22, 54, 22, 22, 22, 22, 0, 22, 8, 22, 22, 22, 8, 0, 0, 17,
+    86, 81, 81, 0, 17, 17, 17, 17, 17, 17, 17, 17, 49, 17, 49, 54, 17, 49, 17, 22, 22, 86, 86, 0,
+    17, 17, 17, 17, 17, 17, 0, 22, 0, 81, 54, 54, 54, 54, 54, 54, 22, 22, 118, 86, 86, 0, 17, 17,
+    17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 49, 17, 17, 17, 17, 17, 17, 17, 49, 49, 17, 17, 17, 17,
+    17, 17, 17, 0, 0, 0, 0, 0, 0, 0, 0, 22, 22, 22, 8, 0, 0, 0, 0, 22, 8, 0, 22, 22,
+    22, 86, 86, 86, 86, 86, 0, 0, 22, 32, 32, 32, 86, 86, 81, 8, 17, 17, 17, 22, 17, 17, 17, 17,
+    17, 17, 17, 17, 17, 17, 17, 17, 22, 54, 22, 22, 0, 86, 22, 22, 49, 49, 49, 32, 32, 32, 86, 32,
+    32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 22, 22, 22, 0, 8, 17, 0, 17, 81, 81, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 22, 0, 22, 54, 54, 0, 0, 0, 0, 0, 0, 22, 17, 22, 86, 0,
+    0, 0, 22, 81, 22, 0, 0, 0, 0, 0, 0, 22, 22, 22, 0, 0, 0, 0, 0, 0, 81, 0, 0, 0,
+    0, 17, 17, 0, 0, 0, 0, 17, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 22, 0, 0, 0, 22, 0,
+    0, 86, 86, 0, 0, 22, 0, 22, 0, 17, 17, 0, 0, 81, 0, 0, 0, 0, 0, 0, 17, 22, 22, 22,
+    0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 0, 22, 22, 22, 0, 0, 0, 0, 22, 22, 22, 22, 22, 22,
+    22, 22, 17, 17, 17, 17, 17, 49, 17, 17, 17, 0, 0, 8, 0, 0, 0, 0, 0, 0, 32, 32, 0, 0,
+    0, 0, 0, 0, 32, 32, 32, 0, 0, 0, 0, 0, 0, 86, 86, 86, 86, 86, 118, 86, 86, 54, 86, 17,
+    17, 17, 22, 22, 17, 113, 17, 113, 113, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 49, 49, 49, 49, 49,
+    17, 17, 17, 17, 17, 0, 0, 0, 0, 118, 86, 22, 86, 22, 22, 22, 86, 86, 86, 22, 22, 22, 22, 22,
+    22, 22, 22, 22, 86, 40, 32, 49, 49, 32, 32, 32, 0, 0, 81, 17, 81, 17, 17, 0, 0, 49, 0, 49,
+    49, 86, 86, 86, 0, 32, 0, 0, 36, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22,
     22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22,
     22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22,
     22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22,
-    22, 22, 22, 22, 0, 86, 22, 86, 86, 0, 0, 0, 118, 0, 0, 0, 0, 0, 0, 22, 0, 54, 86, 86,
-    86, 86, 22, 22, 22, 22, 22, 22, 17, 17, 0, 32, 17, 17, 86, 86, 86, 86, 86, 0, 0, 0, 0, 0,
-    86, 22, 22, 86, 22, 22, 86, 22, 54, 22, 86, 22, 86, 118, 86, 86, 22, 22, 0, 0, 0, 0, 0, 22,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 22, 22, 22, 22, 22, 22, 0, 0, 0, 0, 0, 0, 32, 32, 0,
-    0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 22, 0, 22, 17, 86, 17,
-    22, 17, 0, 17, 0, 17, 17, 17, 17, 22, 22, 22, 0, 22, 22, 22, 0, 22, 22, 49, 49, 17, 49, 49,
-    17, 49, 17, 17, 17, 17, 17, 17, 22, 22, 22, 22, 86, 22, 49, 0, 0, 0, 0, 0, 0, 0, 0, 17,
-    22, 54, 0, 0, 0, 0, 0, 0, 22, 0, 86, 22, 54, 0, 22, 86, 54, 0, 0, 0, 22, 22, 0, 86,
-    22, 22, 54, 86, 0, 54, 0, 0, 0, 0, 17, 0, 86, 86, 54, 0, 32, 22, 4, 4, 4, 4, 4, 22,
-    22, 81, 81, 17, 81, 81, 32, 0, 0, 17, 17, 17, 49, 32, 32, 49, 32, 49, 0, 17, 81, 0, 81, 22,
-    86, 86, 86, 0, 86, 22, 0, 22, 54, 54, 54, 22, 22, 22, 54, 54, 54, 22, 22, 86, 86, 22, 54, 86,
-    54, 22, 22, 4, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 22, 22, 22, 0, 0, 0, 32, 0, 8, 0,
-    0, 0, 0, 0, 0, 0, 0, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 22, 32, 32, 32,
+    22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 0, 86, 22, 86, 86, 0, 0, 0, 118, 0, 0, 0, 0,
+    0, 0, 22, 0, 54, 86, 86, 86, 86, 22, 22, 22, 22, 22, 22, 17, 17, 0, 32, 17, 17, 86, 86, 86,
+    86, 86, 0, 0, 0, 0, 0, 86, 22, 22, 86, 22, 22, 86, 22, 54, 22, 86, 22, 86, 118, 86, 86, 22,
+    22, 0, 0, 0, 0, 0, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 22, 22, 22, 22, 22, 22, 0, 0,
+    0, 0, 0, 0, 32, 32, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0,
+    0, 22, 0, 22, 17, 86, 17, 22, 17, 0, 17, 0, 17, 17, 17, 17, 22, 22, 22, 0, 22, 22, 22, 0,
+    22, 22, 49, 49, 17, 49, 49, 17, 49, 17, 17, 17, 17, 17, 17, 22, 22, 22, 22, 86, 22, 49, 0, 0,
+    0, 0, 0, 0, 0, 0, 17, 22, 54, 0, 0, 0, 0, 0, 0, 22, 0, 86, 22, 54, 0, 22, 86, 54,
+    0, 0, 0, 22, 22, 0, 86, 22, 22, 54, 86, 0, 54, 0, 0, 0, 0, 17, 0, 86, 86, 54, 0, 32,
+    22, 4, 4, 4, 4, 4, 22, 22, 81, 81, 17, 81, 81, 32, 0, 0, 17, 17, 17, 49, 32, 32, 49, 32,
+    49, 0, 17, 81, 0, 81, 22, 86, 86, 86, 0, 86, 22, 0, 22, 54, 54, 54, 22, 22, 22, 54, 54, 54,
+    22, 22, 86, 86, 22, 54, 86, 54, 22, 22, 4, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 22, 22, 22,
+    0, 0, 0, 32, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 32, 32, 32, 32, 32, 32, 22, 32, 32, 32,
     32, 32, 32, 32, 0, 0, 22, 17, 0, 0, 17, 0, 0, 0, 0, 0, 0, 8, 0, 54, 0, 0, 0, 32,
     0, 0, 0, 8, 0, 54, 22, 22, 0, 0, 0, 0, 0, 0, 0, 0, 86, 0, 17, 17, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 12, 0, 0, 0, 118, 12, 12, 0, 32, 32, 54, 54, 0, 22, 22, 22, 0, 32,
-    22, 54, 32, 0, 0, 54, 0, 32, 32, 22, 32, 32, 0, 0, 32, 32, 86, 0, 22, 32, 86, 22, 22, 22,
-    22, 22, 22, 17, 17, 17, 22, 17, 22, 32, 0, 32, 0, 17, 49, 0, 32, 22, 22, 22, 22, 22, 0, 0,
-    0, 17, 0, 0, 0, 86, 86, 81, 0, 0, 0, 17, 0, 32, 17, 17, 0, 17, 17, 22, 0, 0, 0, 17,
-    17, 17, 0, 86, 81, 0, 0, 0, 0, 0, 0, 0, 0, 32, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 32, 0, 0, 17, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 81, 0, 0, 0, 0, 0, 81, 17,
-    0, 0, 0, 0, 17, 22, 0, 86, 118, 22, 86, 22, 86, 22, 86, 0, 86, 86, 86, 86, 86, 22, 0, 86,
-    22, 22, 118, 81, 86, 86, 22, 81, 0, 22, 22, 22, 22, 22, 22, 22, 0, 0, 0, 49, 49, 81, 22, 22,
-    54, 22, 22, 22, 22, 22, 22, 22, 0, 0, 0, 54, 22, 0, 0, 86, 86, 86, 22, 0, 22, 22, 22, 22,
-    8, 22, 0, 0, 0, 36, 32, 32, 32, 32, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 22, 17, 17, 22, 0, 0, 0, 22, 17, 86, 118, 86, 22, 86, 86, 22, 22, 22, 22, 22,
-    86, 54, 32, 0, 0, 0, 17, 22, 22, 22, 22, 22, 22, 0, 32, 0, 22, 22, 86, 22, 22, 22, 22, 54,
-    22, 22, 86, 0, 86, 22, 17, 17, 17, 86, 86, 22, 22, 17, 17, 8, 22, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 22, 0, 0, 0, 0, 0, 49, 86, 86, 22, 54, 86, 22, 54, 22,
-    0, 0, 0, 0, 0, 0, 0, 0, 32, 22, 22, 32, 0, 0, 32, 17, 17, 17, 0, 22, 0, 0, 81, 81,
-    81, 32, 0, 0, 17, 17, 17, 0, 0, 0, 22, 22, 22, 17, 17, 17, 0, 0, 81, 17, 17, 17, 0, 0,
-    0, 0, 0, 0, 0, 32, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 86, 0, 17, 17, 17, 17,
-    17, 17, 17, 32, 0, 32, 0, 0, 32, 32, 0, 17, 0, 0, 0, 32, 32, 0, 0, 0, 0, 0, 0, 22,
-    22, 17, 17, 17, 0, 0, 32, 32, 32, 0, 32, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 22, 22, 86,
-    8, 8, 22, 86, 22, 86, 86, 86, 22, 22, 86, 22, 22, 86, 22, 22, 22, 86, 22, 86, 86, 81, 0, 81,
-    22, 0, 8, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 22, 22, 22, 86, 22, 86, 22,
-    86, 22, 22, 22, 86, 22, 22, 86, 22, 86, 22, 22, 17, 17, 0, 0, 17, 17, 17, 49, 81, 81, 17, 81,
-    17, 17, 17, 17, 81, 17, 22, 22, 86, 22, 86, 22, 22, 22, 22, 22, 22, 22, 86, 17, 0, 0, 86, 0,
-    0, 22, 22, 0, 22, 17, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 86, 86, 86, 86, 86, 8, 0, 0, 0, 22, 22,
+    0, 0, 0, 0, 0, 0, 12, 0, 0, 0, 118, 12, 12, 0, 32, 32, 54, 54, 0, 0, 32, 54, 32, 0,
+    0, 54, 0, 32, 32, 22, 32, 32, 0, 0, 32, 32, 86, 0, 22, 32, 86, 22, 22, 22, 22, 22, 22, 17,
+    17, 17, 22, 17, 22, 32, 0, 32, 0, 17, 49, 0, 32, 22, 22, 22, 22, 22, 0, 0, 0, 17, 0, 0,
+    0, 86, 86, 81, 0, 0, 0, 17, 0, 32, 17, 17, 0, 17, 17, 22, 0, 0, 0, 17, 17, 17, 0, 86,
+    81, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0,
+    17, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 81, 0, 0, 0, 0, 0, 81, 17, 0, 0, 0, 0, 17,
+    22, 0, 118, 22, 22, 22, 86, 0, 86, 86, 86, 86, 86, 22, 0, 86, 22, 22, 118, 81, 86, 86, 22, 81,
+    0, 22, 22, 22, 22, 22, 22, 22, 0, 0, 0, 49, 49, 81, 22, 22, 54, 22, 22, 22, 22, 22, 22, 22,
+    0, 0, 0, 54, 22, 0, 0, 86, 86, 86, 22, 0, 22, 22, 22, 22, 8, 22, 0, 0, 0, 36, 32, 32,
+    32, 32, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 22, 17, 17, 22,
+    0, 0, 0, 22, 17, 86, 118, 86, 22, 86, 86, 22, 22, 22, 22, 22, 86, 54, 32, 0, 0, 0, 17, 22,
+    22, 22, 22, 22, 22, 0, 32, 0, 22, 22, 86, 22, 22, 22, 22, 54, 22, 22, 86, 0, 86, 22, 17, 17,
+    17, 86, 86, 22, 22, 17, 17, 8, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 22, 0, 0, 0, 0, 0, 49, 86, 86, 22, 54, 86, 22, 54, 22, 0, 0, 0, 0, 0, 0, 0, 0,
+    32, 22, 22, 32, 0, 0, 32, 17, 17, 17, 0, 22, 0, 0, 81, 81, 81, 32, 0, 0, 17, 17, 17, 0,
+    0, 0, 22, 22, 22, 17, 17, 17, 0, 0, 81, 17, 17, 17, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0,
+    32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 86, 0, 17, 17, 17, 17, 17, 17, 17, 32, 0, 32, 0, 0,
+    32, 32, 0, 17, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 22, 22, 17, 17, 17, 0, 0, 32, 32, 32,
+    0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 22, 22, 86, 8, 8, 22, 86, 22, 86, 86, 86, 22, 22,
+    86, 22, 22, 86, 22, 22, 22, 86, 22, 86, 86, 81, 0, 81, 22, 0, 8, 0, 0, 0, 32, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 22, 22, 22, 86, 22, 86, 22, 86, 22, 22, 22, 86, 22, 22, 86, 22, 86,
+    22, 22, 17, 17, 0, 0, 17, 17, 17, 49, 81, 81, 17, 81, 17, 17, 17, 17, 81, 17, 22, 22, 86, 22,
+    86, 22, 22, 22, 22, 22, 22, 22, 86, 17, 0, 0, 86, 0, 0, 22, 22, 0, 22, 17, 0, 0, 0, 17,
+    0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 86, 86, 86, 86, 86, 8, 0,
+    0, 0, 22, 22,
 };
 // Days; 0: a session cookie, persistent storage, or not known. Each entry holds an index into the list.
 const std::uint16_t kRetentionDays[] = {
@@ -439,97 +435,96 @@ const std::uint8_t kTrackerRetention[] = {
     33, 18, 0, 0, 0, 46, 46, 4, 27, 58, 1, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46,
     58, 58, 0, 27, 58, 0, 58, 61, 0, 0, 0, 58, 26, 0, 58, 1, 18, 0, 33, 33, 33, 33, 58, 0,
     1, 1, 0, 17, 46, 34, 34, 18, 0, 0, 0, 0, 36, 36, 1, 1, 1, 0, 46, 0, 46, 35, 61, 0,
-    0, 0, 0, 0, 0, 1, 46, 46, 0, 46, 46, 46, 0, 0, 46, 0, 0, 14, 0, 0, 34, 49, 27, 27,
-    10, 10, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 46, 46, 46, 0, 0, 0, 46, 46, 0,
-    0, 0, 0, 0, 26, 0, 0, 0, 18, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
-    46, 0, 46, 64, 64, 46, 0, 40, 1, 62, 40, 40, 46, 46, 46, 46, 54, 1, 1, 54, 64, 64, 64, 58,
-    58, 58, 27, 0, 0, 27, 46, 46, 1, 46, 46, 46, 46, 61, 0, 46, 0, 34, 0, 46, 61, 61, 61, 46,
-    46, 46, 46, 27, 27, 27, 61, 46, 46, 61, 46, 46, 46, 49, 1, 12, 46, 61, 61, 61, 61, 61, 0, 34,
-    46, 46, 46, 46, 46, 46, 46, 46, 1, 1, 46, 32, 32, 32, 10, 46, 0, 1, 0, 0, 0, 0, 0, 18,
-    1, 1, 1, 1, 1, 1, 0, 1, 18, 27, 27, 1, 27, 0, 0, 0, 46, 1, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 61, 0, 0, 0, 0,
-    0, 0, 0, 17, 17, 46, 46, 0, 0, 0, 0, 0, 46, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    46, 46, 46, 0, 0, 0, 0, 0, 50, 50, 50, 50, 0, 0, 46, 50, 50, 46, 46, 46, 0, 50, 46, 46,
-    46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 58, 58, 46, 61, 61, 46, 46, 46, 46,
-    46, 46, 46, 46, 46, 46, 46, 46, 46, 0, 46, 46, 46, 49, 0, 0, 18, 49, 1, 1, 49, 46, 0, 46,
-    0, 0, 1, 0, 0, 0, 49, 49, 0, 1, 34, 46, 46, 46, 42, 42, 42, 42, 42, 42, 42, 42, 46, 42,
-    34, 0, 46, 46, 46, 0, 0, 46, 46, 46, 46, 46, 18, 46, 46, 46, 46, 46, 46, 46, 46, 46, 1, 1,
-    0, 0, 46, 1, 1, 1, 1, 0, 46, 46, 19, 0, 46, 1, 0, 46, 46, 1, 46, 18, 18, 0, 0, 0,
-    0, 0, 0, 46, 1, 45, 34, 19, 1, 46, 46, 46, 46, 46, 0, 0, 0, 10, 46, 46, 0, 27, 46, 46,
-    0, 0, 0, 0, 0, 0, 61, 46, 49, 18, 18, 18, 1, 0, 49, 0, 49, 49, 49, 34, 1, 0, 23, 58,
-    46, 0, 0, 46, 58, 0, 46, 46, 46, 11, 46, 46, 0, 18, 18, 0, 18, 18, 0, 18, 46, 18, 18, 18,
-    18, 18, 46, 0, 0, 27, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 61, 0, 0, 0, 9, 0,
-    46, 46, 46, 46, 46, 46, 46, 59, 1, 2, 46, 1, 1, 0, 46, 1, 1, 0, 46, 46, 0, 1, 1, 2,
-    0, 0, 0, 0, 0, 58, 31, 18, 1, 26, 18, 26, 58, 58, 16, 26, 58, 6, 6, 58, 26, 61, 26, 0,
-    6, 26, 58, 1, 0, 0, 26, 64, 49, 49, 0, 46, 46, 7, 46, 18, 23, 18, 18, 18, 18, 18, 18, 18,
-    18, 18, 49, 49, 49, 10, 10, 46, 10, 0, 46, 1, 0, 46, 1, 18, 33, 0, 10, 1, 1, 1, 1, 10,
-    0, 0, 0, 0, 0, 10, 18, 13, 0, 46, 58, 10, 34, 2, 64, 10, 46, 49, 49, 26, 0, 0, 46, 0,
-    58, 34, 46, 46, 34, 13, 58, 0, 58, 58, 0, 34, 49, 58, 49, 10, 1, 49, 49, 46, 46, 46, 42, 34,
-    33, 52, 27, 27, 46, 46, 26, 26, 33, 23, 34, 26, 26, 26, 58, 58, 58, 58, 58, 58, 58, 58, 26, 26,
-    26, 26, 1, 49, 0, 27, 49, 49, 27, 1, 1, 1, 1, 0, 0, 0, 0, 58, 1, 0, 1, 58, 55, 55,
-    34, 1, 58, 58, 26, 1, 1, 1, 1, 26, 26, 23, 18, 26, 1, 1, 1, 1, 1, 1, 32, 18, 58, 0,
-    22, 22, 22, 22, 22, 22, 39, 22, 22, 46, 46, 0, 53, 53, 1, 0, 46, 0, 46, 46, 1, 46, 1, 46,
-    1, 0, 46, 46, 0, 0, 0, 0, 46, 1, 46, 0, 0, 46, 0, 0, 0, 18, 34, 33, 33, 49, 6, 49,
-    46, 1, 0, 49, 0, 1, 1, 0, 58, 6, 46, 46, 49, 49, 27, 1, 1, 1, 1, 1, 1, 0, 1, 0,
-    0, 46, 26, 26, 61, 0, 1, 0, 0, 46, 0, 46, 0, 0, 0, 0, 0, 46, 46, 46, 46, 0, 27, 46,
-    63, 63, 63, 46, 46, 46, 38, 38, 6, 0, 0, 0, 64, 46, 0, 0, 46, 46, 46, 46, 0, 0, 58, 44,
-    44, 18, 18, 46, 46, 0, 1, 46, 1, 64, 64, 0, 0, 0, 0, 0, 0, 0, 0, 46, 0, 46, 58, 0,
-    58, 46, 46, 1, 1, 46, 46, 46, 46, 58, 18, 64, 58, 0, 0, 0, 0, 46, 26, 0, 33, 33, 15, 0,
-    0, 46, 58, 46, 1, 0, 46, 46, 1, 1, 1, 1, 6, 1, 18, 1, 34, 0, 18, 46, 1, 6, 1, 34,
-    18, 18, 0, 58, 6, 46, 1, 34, 18, 58, 1, 46, 26, 34, 34, 26, 1, 0, 0, 46, 18, 18, 18, 1,
-    18, 46, 18, 11, 26, 64, 0, 0, 1, 0, 0, 0, 46, 46, 0, 26, 0, 33, 0, 59, 59, 59, 59, 59,
-    59, 18, 58, 46, 46, 46, 46, 0, 37, 0, 0, 0, 37, 0, 0, 0, 33, 33, 64, 18, 0, 18, 1, 58,
-    46, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 46, 0, 0, 0, 0, 46, 0, 0, 0, 0, 0,
-    46, 1, 0, 0, 1, 0, 46, 46, 18, 46, 46, 18, 18, 18, 18, 46, 10, 10, 10, 46, 46, 33, 33, 33,
-    0, 18, 0, 33, 46, 46, 46, 46, 46, 46, 46, 59, 1, 49, 34, 1, 0, 64, 10, 0, 0, 0, 46, 46,
-    46, 46, 46, 34, 0, 46, 18, 18, 46, 46, 49, 49, 46, 46, 46, 10, 10, 10, 10, 46, 46, 46, 0, 46,
-    46, 46, 0, 0, 0, 0, 46, 46, 46, 0, 46, 0, 0, 26, 46, 46, 18, 18, 46, 46, 46, 0, 0, 0,
-    0, 0, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
+    0, 0, 0, 0, 0, 1, 46, 46, 0, 46, 0, 0, 46, 0, 0, 14, 0, 0, 34, 49, 27, 27, 10, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 46, 46, 46, 0, 0, 0, 46, 46, 0, 0, 0, 0, 0,
+    26, 0, 0, 0, 18, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 46, 0, 46, 64,
+    64, 46, 0, 40, 1, 62, 40, 40, 46, 46, 46, 46, 54, 1, 1, 54, 64, 64, 64, 58, 58, 58, 27, 0,
+    0, 27, 46, 46, 1, 46, 46, 46, 46, 61, 0, 46, 0, 34, 0, 46, 61, 61, 61, 46, 46, 46, 46, 27,
+    27, 27, 61, 46, 46, 61, 46, 46, 46, 49, 1, 12, 46, 61, 61, 61, 61, 61, 0, 34, 46, 46, 46, 46,
+    46, 46, 46, 46, 1, 1, 46, 32, 32, 32, 10, 46, 0, 1, 0, 0, 0, 0, 0, 18, 1, 1, 1, 1,
+    1, 1, 0, 1, 18, 27, 27, 1, 27, 0, 0, 0, 46, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 61, 0, 0, 0, 0, 0, 0, 0, 17, 17, 46, 46, 0, 0, 0, 0, 0, 46,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 46, 46, 46, 0, 0, 0, 0, 0, 50, 50, 50, 50, 0,
+    0, 46, 50, 50, 46, 46, 46, 0, 50, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46,
+    46, 46, 58, 58, 46, 61, 61, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 0, 46, 46, 46,
+    49, 0, 0, 18, 49, 1, 1, 49, 46, 0, 46, 0, 0, 1, 0, 0, 0, 49, 49, 0, 1, 34, 46, 46,
+    46, 42, 42, 42, 42, 42, 42, 42, 42, 46, 42, 34, 0, 46, 46, 46, 0, 0, 46, 46, 46, 46, 46, 18,
+    46, 46, 46, 46, 46, 46, 46, 46, 46, 1, 1, 0, 0, 46, 1, 1, 1, 1, 0, 46, 46, 19, 0, 46,
+    1, 0, 46, 46, 1, 46, 18, 18, 0, 0, 0, 0, 0, 0, 46, 1, 45, 34, 19, 1, 46, 46, 46, 46,
+    46, 0, 0, 0, 10, 46, 46, 0, 27, 46, 46, 0, 0, 0, 0, 0, 0, 61, 46, 49, 18, 18, 18, 1,
+    0, 49, 0, 49, 49, 49, 34, 1, 0, 23, 58, 46, 0, 0, 46, 58, 0, 46, 46, 46, 11, 46, 46, 0,
+    18, 18, 0, 18, 18, 0, 18, 46, 18, 18, 18, 18, 18, 46, 0, 0, 27, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 1, 0, 61, 0, 0, 0, 9, 0, 46, 46, 46, 46, 46, 46, 46, 59, 1, 2, 46, 1, 1,
+    0, 46, 1, 1, 0, 46, 46, 0, 1, 1, 2, 0, 0, 0, 0, 0, 58, 31, 18, 1, 26, 18, 26, 58,
+    58, 16, 26, 58, 6, 6, 58, 26, 61, 26, 0, 6, 26, 58, 1, 0, 0, 26, 64, 49, 49, 0, 46, 46,
+    7, 46, 18, 23, 18, 18, 18, 18, 18, 18, 18, 18, 18, 49, 49, 49, 10, 10, 46, 10, 0, 46, 1, 0,
+    46, 1, 18, 33, 0, 10, 1, 1, 1, 1, 10, 0, 0, 0, 0, 0, 10, 18, 13, 0, 46, 58, 10, 34,
+    2, 64, 10, 46, 49, 49, 26, 0, 0, 46, 0, 58, 34, 46, 46, 34, 13, 58, 0, 58, 58, 0, 34, 49,
+    58, 49, 10, 1, 49, 49, 46, 46, 46, 42, 34, 33, 52, 27, 27, 46, 46, 26, 26, 33, 23, 34, 26, 26,
+    26, 58, 58, 58, 58, 58, 58, 58, 58, 26, 26, 26, 26, 1, 49, 0, 27, 49, 49, 27, 1, 1, 1, 1,
+    0, 0, 0, 0, 58, 1, 0, 1, 58, 55, 55, 34, 1, 58, 58, 26, 1, 1, 1, 26, 26, 23, 18, 26,
+    1, 1, 1, 1, 1, 1, 32, 18, 58, 0, 22, 22, 22, 22, 22, 22, 39, 22, 22, 46, 46, 0, 53, 53,
+    1, 0, 46, 0, 46, 46, 1, 46, 1, 46, 1, 0, 46, 46, 0, 0, 0, 0, 46, 1, 46, 0, 0, 46,
+    0, 0, 0, 18, 34, 33, 33, 49, 6, 49, 46, 1, 0, 49, 0, 1, 1, 0, 58, 6, 46, 46, 49, 49,
+    27, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 46, 26, 26, 61, 0, 1, 0, 0, 46, 0, 46, 0, 0,
+    0, 0, 0, 46, 46, 46, 46, 0, 27, 46, 63, 63, 63, 46, 46, 46, 38, 38, 6, 0, 0, 0, 64, 46,
+    0, 0, 46, 46, 46, 46, 0, 0, 58, 44, 44, 18, 18, 46, 46, 0, 1, 46, 1, 64, 64, 0, 0, 0,
+    0, 0, 0, 0, 0, 46, 0, 46, 58, 0, 58, 46, 46, 1, 1, 46, 46, 46, 46, 58, 18, 64, 58, 0,
+    0, 0, 0, 46, 26, 0, 33, 33, 15, 0, 0, 46, 58, 46, 1, 0, 46, 46, 1, 1, 1, 1, 6, 1,
+    18, 1, 34, 0, 18, 46, 1, 6, 1, 34, 18, 18, 0, 58, 6, 46, 1, 34, 18, 58, 1, 46, 26, 34,
+    34, 26, 1, 0, 0, 46, 18, 18, 18, 1, 18, 46, 18, 11, 26, 64, 0, 0, 1, 0, 0, 0, 46, 46,
+    0, 26, 0, 33, 0, 59, 59, 59, 59, 59, 59, 18, 58, 46, 46, 46, 46, 0, 37, 0, 0, 0, 37, 0,
+    0, 0, 33, 33, 64, 18, 0, 18, 1, 58, 46, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 46, 0,
+    0, 0, 0, 46, 0, 0, 0, 46, 1, 0, 0, 1, 0, 46, 46, 18, 46, 46, 18, 18, 18, 18, 46, 10,
+    10, 10, 46, 46, 33, 33, 33, 0, 18, 0, 33, 46, 46, 46, 46, 46, 46, 46, 59, 1, 49, 34, 1, 0,
+    64, 10, 0, 0, 0, 46, 46, 46, 46, 46, 34, 0, 46, 18, 18, 46, 46, 49, 49, 46, 46, 46, 10, 10,
+    10, 10, 46, 46, 46, 0, 46, 46, 46, 0, 0, 0, 0, 46, 46, 46, 0, 46, 0, 0, 26, 46, 46, 18,
+    18, 46, 46, 46, 0, 0, 0, 0, 0, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
     27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
     27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
     27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
-    27, 27, 27, 27, 0, 30, 48, 30, 30, 0, 18, 8, 1, 1, 46, 46, 46, 46, 0, 57, 0, 0, 46, 46,
-    11, 3, 34, 34, 64, 1, 1, 1, 49, 49, 0, 0, 0, 46, 46, 46, 46, 46, 46, 0, 46, 46, 46, 46,
-    31, 31, 27, 1, 18, 1, 1, 31, 1, 27, 46, 1, 1, 1, 1, 31, 0, 49, 1, 0, 1, 49, 0, 46,
-    0, 1, 46, 1, 0, 59, 59, 0, 0, 58, 58, 58, 58, 58, 58, 0, 59, 25, 0, 0, 0, 0, 18, 18,
-    60, 1, 46, 0, 18, 18, 18, 18, 18, 58, 26, 1, 26, 58, 58, 58, 49, 49, 58, 49, 49, 49, 46, 49,
-    46, 46, 0, 46, 58, 0, 0, 0, 0, 46, 46, 1, 43, 46, 46, 0, 0, 1, 1, 49, 1, 46, 46, 0,
-    0, 0, 46, 46, 0, 46, 1, 0, 49, 6, 49, 49, 49, 49, 0, 0, 0, 0, 0, 0, 0, 0, 46, 1,
-    27, 26, 18, 46, 46, 46, 0, 18, 26, 1, 26, 1, 26, 1, 26, 1, 17, 26, 1, 1, 27, 26, 27, 18,
-    18, 1, 26, 1, 1, 18, 27, 27, 27, 27, 0, 46, 1, 27, 18, 1, 1, 0, 0, 0, 0, 0, 0, 61,
-    61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 18, 6, 0, 34, 0, 0, 0, 0, 46,
-    49, 49, 49, 0, 23, 46, 27, 46, 1, 1, 1, 34, 46, 0, 1, 1, 1, 46, 26, 58, 0, 5, 26, 18,
-    1, 17, 49, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 46, 1, 46, 0, 46, 46, 46, 0, 1, 46,
-    0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 34, 0, 1, 1,
+    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 0, 30, 48, 30, 30, 0, 18, 8, 1, 1, 46, 46, 46,
+    46, 0, 57, 0, 0, 46, 46, 11, 3, 34, 34, 64, 1, 1, 1, 49, 49, 0, 0, 0, 46, 46, 46, 46,
+    46, 46, 0, 46, 46, 46, 46, 31, 31, 27, 1, 18, 1, 1, 31, 1, 27, 46, 1, 1, 1, 1, 31, 0,
+    49, 1, 0, 1, 49, 0, 46, 0, 1, 46, 1, 0, 59, 59, 0, 0, 58, 58, 58, 58, 58, 58, 0, 59,
+    25, 0, 0, 0, 0, 18, 18, 60, 1, 46, 0, 18, 18, 18, 18, 18, 58, 26, 1, 26, 58, 58, 58, 49,
+    49, 58, 49, 49, 49, 46, 49, 46, 46, 0, 46, 58, 0, 0, 0, 0, 46, 46, 1, 43, 46, 46, 0, 0,
+    1, 1, 49, 1, 46, 46, 0, 0, 0, 46, 46, 0, 46, 1, 0, 49, 6, 49, 49, 49, 49, 0, 0, 0,
+    0, 0, 0, 0, 0, 46, 1, 27, 26, 18, 46, 46, 46, 0, 18, 26, 1, 26, 1, 26, 1, 26, 1, 17,
+    26, 1, 1, 27, 26, 27, 18, 18, 1, 26, 1, 1, 18, 27, 27, 27, 27, 0, 46, 1, 27, 18, 1, 1,
+    0, 0, 0, 0, 0, 0, 61, 61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 18, 6,
+    0, 34, 0, 0, 0, 0, 46, 49, 49, 49, 0, 23, 46, 27, 46, 1, 1, 1, 34, 46, 0, 1, 1, 1,
+    46, 26, 58, 0, 5, 26, 18, 1, 17, 49, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 46, 1, 46,
+    0, 46, 46, 46, 0, 1, 46, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 34, 0, 1, 1,
     1, 1, 1, 1, 0, 1, 46, 6, 23, 0, 0, 0, 0, 0, 46, 0, 0, 0, 0, 0, 1, 1, 46, 46,
     0, 64, 46, 27, 0, 1, 1, 64, 0, 64, 0, 0, 0, 46, 23, 58, 27, 46, 0, 46, 18, 46, 0, 0,
-    0, 0, 1, 46, 64, 0, 64, 46, 0, 0, 46, 64, 64, 46, 0, 46, 46, 46, 0, 46, 46, 46, 46, 46,
-    46, 46, 0, 2, 0, 46, 46, 46, 46, 46, 46, 46, 0, 0, 46, 0, 46, 1, 49, 1, 49, 46, 46, 46,
-    46, 46, 46, 46, 46, 46, 32, 46, 64, 0, 49, 49, 1, 0, 46, 64, 0, 46, 1, 1, 64, 59, 10, 10,
-    58, 58, 0, 1, 18, 58, 58, 58, 18, 0, 0, 0, 46, 46, 58, 0, 46, 58, 1, 58, 1, 10, 58, 58,
-    58, 58, 1, 58, 58, 1, 10, 10, 10, 10, 1, 46, 15, 15, 15, 10, 3, 46, 1, 6, 1, 1, 0, 1,
-    0, 1, 1, 24, 28, 58, 58, 0, 10, 1, 58, 1, 0, 46, 1, 46, 1, 46, 1, 46, 1, 58, 58, 59,
-    58, 46, 46, 46, 46, 46, 46, 15, 15, 15, 15, 15, 15, 15, 49, 49, 2, 0, 49, 1, 1, 1, 1, 49,
-    49, 49, 49, 49, 49, 1, 1, 0, 1, 1, 46, 49, 46, 46, 46, 46, 46, 46, 1, 58, 1, 46, 0, 17,
-    0, 18, 21, 45, 1, 10, 20, 17, 58, 58, 58, 46, 46, 1, 23, 46, 46, 46, 18, 46, 0, 46, 46, 27,
-    0, 5, 46, 1, 64, 6, 46, 46, 0, 0, 26, 1, 0, 0, 26, 1, 46, 1, 46, 1, 46, 1, 46, 46,
-    46, 46, 46, 1, 1, 1, 1, 49, 46, 46, 46, 0, 1, 18, 18, 18, 18, 1, 18, 10, 18, 23, 23, 23,
-    18, 18, 34, 0, 0, 64, 64, 1, 1, 1, 1, 1, 46, 46, 46, 46, 26, 46, 46, 27, 47, 47, 7, 46,
-    46, 1, 46, 51, 0, 64, 0, 58, 0, 61, 27, 27, 27, 46, 46, 0, 17, 64, 64, 0, 64, 64, 64, 64,
-    64, 64, 0, 64, 0, 64, 64, 64, 64, 46, 34, 0, 0, 0, 0, 0, 46, 46, 25, 46, 46, 46, 5, 0,
-    0, 46, 46, 46, 0, 0, 0, 0, 0, 46, 46, 1, 46, 18, 1, 46, 1, 1, 0, 46, 1, 58, 58, 58,
-    1, 29, 29, 29, 23, 0, 1, 64, 46, 46, 58, 56, 0, 27, 58, 1, 5, 0, 0, 1, 0, 0, 33, 18,
-    46, 46, 46, 0, 10, 0, 0, 0, 0, 27, 0, 1, 0, 46, 46, 0, 0, 10, 58, 46, 0, 0, 0, 0,
-    0, 1, 0, 0, 0, 18, 0, 0, 2, 2, 0, 46, 34, 34, 34, 43, 43, 46, 0, 0, 64, 2, 2, 46,
-    61, 1, 3, 0, 0, 26, 0, 0, 8, 1, 46, 46, 0, 46, 10, 10, 0, 0, 0, 1, 46, 0, 58, 58,
-    58, 58, 58, 58, 58, 58, 46, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 52, 26, 26, 0, 0, 26,
-    26, 46, 46, 46, 0, 0, 46, 46, 46, 46, 46, 46, 0, 46, 22, 46, 46, 46, 46, 46, 18, 1, 46, 46,
-    46, 46, 46, 46, 46, 46, 58, 46, 46, 1, 46, 18, 64, 46, 0, 1, 2, 1, 46, 1, 46, 46, 46, 46,
-    0, 4, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 41, 46, 46, 46, 17, 32, 1, 58,
-    64, 32, 33, 0, 33, 0, 0, 0, 0, 1, 0, 1, 46, 46, 0, 0, 0, 26, 0, 46, 0, 1, 1, 0,
-    2, 1, 0, 46, 64, 46, 1, 46, 0, 18, 46, 46, 0, 46,
+    0, 0, 1, 46, 64, 0, 64, 46, 0, 0, 46, 64, 64, 46, 0, 46, 46, 46, 0, 46, 46, 46, 0, 2,
+    0, 46, 46, 46, 46, 46, 46, 46, 0, 0, 46, 0, 46, 1, 49, 1, 49, 46, 46, 46, 46, 46, 46, 46,
+    46, 46, 32, 46, 64, 0, 49, 49, 1, 0, 46, 64, 0, 46, 1, 1, 64, 59, 10, 10, 58, 58, 0, 1,
+    18, 58, 58, 58, 18, 0, 0, 0, 46, 46, 58, 0, 46, 58, 1, 58, 1, 10, 58, 58, 58, 58, 1, 58,
+    58, 1, 10, 10, 10, 10, 1, 46, 15, 15, 10, 3, 46, 1, 6, 1, 1, 0, 1, 0, 1, 1, 24, 28,
+    58, 58, 0, 10, 1, 58, 1, 0, 46, 1, 46, 1, 46, 1, 46, 1, 58, 58, 59, 58, 46, 46, 46, 46,
+    46, 46, 15, 15, 15, 15, 49, 49, 2, 0, 49, 1, 1, 1, 1, 49, 49, 49, 49, 49, 49, 1, 1, 0,
+    1, 1, 46, 49, 46, 46, 46, 46, 46, 46, 1, 58, 1, 46, 0, 17, 0, 18, 21, 45, 1, 10, 20, 17,
+    58, 58, 58, 46, 46, 1, 23, 46, 46, 46, 18, 46, 0, 46, 46, 27, 0, 5, 46, 1, 64, 6, 46, 46,
+    0, 0, 26, 1, 0, 0, 26, 1, 46, 1, 46, 1, 46, 1, 46, 46, 46, 46, 46, 1, 1, 1, 1, 49,
+    46, 46, 46, 0, 1, 18, 18, 18, 18, 1, 18, 10, 18, 23, 23, 23, 18, 18, 34, 0, 0, 64, 64, 1,
+    1, 1, 1, 1, 46, 46, 46, 46, 26, 46, 46, 27, 47, 47, 7, 46, 46, 1, 46, 51, 0, 64, 0, 58,
+    0, 61, 27, 27, 27, 46, 46, 0, 17, 64, 64, 0, 64, 64, 64, 64, 64, 64, 0, 64, 0, 64, 64, 64,
+    64, 46, 34, 0, 0, 0, 0, 0, 46, 46, 25, 46, 46, 46, 5, 0, 0, 46, 46, 46, 0, 0, 0, 0,
+    0, 46, 46, 1, 46, 18, 1, 46, 1, 1, 0, 46, 1, 58, 58, 58, 1, 29, 29, 29, 23, 0, 1, 64,
+    46, 46, 58, 56, 0, 27, 58, 1, 5, 0, 0, 1, 0, 0, 33, 18, 46, 46, 46, 0, 10, 0, 0, 0,
+    0, 27, 0, 1, 0, 46, 46, 0, 0, 10, 58, 46, 0, 0, 0, 0, 0, 1, 0, 0, 0, 18, 0, 0,
+    2, 2, 0, 46, 34, 34, 34, 43, 46, 0, 0, 64, 2, 2, 46, 61, 1, 3, 0, 0, 26, 0, 0, 8,
+    1, 46, 0, 46, 10, 10, 0, 0, 0, 1, 46, 0, 58, 58, 58, 58, 58, 58, 58, 58, 46, 58, 58, 58,
+    58, 58, 58, 58, 58, 58, 58, 58, 52, 26, 26, 0, 0, 26, 26, 46, 46, 46, 0, 0, 46, 46, 46, 46,
+    46, 46, 0, 46, 22, 46, 46, 46, 46, 46, 18, 1, 46, 46, 46, 46, 46, 46, 46, 46, 58, 46, 46, 1,
+    46, 18, 64, 46, 0, 1, 2, 1, 46, 1, 46, 46, 46, 46, 0, 4, 46, 46, 46, 46, 46, 46, 46, 46,
+    46, 46, 46, 46, 46, 46, 41, 46, 46, 46, 17, 32, 1, 58, 64, 32, 33, 0, 33, 0, 0, 0, 0, 1,
+    0, 1, 46, 46, 0, 0, 0, 26, 0, 46, 0, 1, 1, 0, 2, 1, 0, 46, 64, 46, 1, 46, 0, 18,
+    46, 46, 0, 46,
 };
-const std::size_t kTrackerCount = 2246;
+const std::size_t kTrackerCount = 2212;
 #else
 const char kTrackerNames[] = "";
 const std::uint8_t kTrackerFlags[] = {0};
