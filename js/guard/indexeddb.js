@@ -1,7 +1,7 @@
-// indexedDB.open and caches.open: persistence a tracker could use without consent. Each open is decided by
-// name (kinds indexedDB and cacheStorage). Refused, it fails the way the browser fails when storage is
-// blocked: an open request whose error event says so, a rejected promise. Held (before the core is
-// ready), the request the page got follows the real one once it is allowed. Deleting always passes.
+// indexedDB.open: persistence a tracker could use without consent. Each open is decided by name (kind
+// indexedDB). Refused, it fails the way the browser fails when storage is blocked: an open request whose
+// error event says so. Held (before the core is ready), the request the page got follows the real one once
+// it is allowed. Deleting always passes.
 import { hookMethod } from './hook.js';
 import { standIn } from './stand-in.js';
 
@@ -9,11 +9,9 @@ import { standIn } from './stand-in.js';
  * @param {Window & typeof globalThis} win
  * @param {ReturnType<import('../intrinsics.js').captureIntrinsics>} I the realm's own intrinsics
  * @param {ReturnType<import('./gate.js').createGate>} gate
- * @returns {{databases?: () => Promise<{name: string}[]>, deleteDatabase?: (name: string) => void,
- *   caches?: () => Promise<string[]>, deleteCache?: (name: string) => Promise<boolean>}} the natives, for the clean-up
+ * @param {object} natives where the clean-up's natives go: databases() and deleteDatabase(name)
  */
-export function guardIndexedDb(win, I, gate) {
-  const natives = I.create(null);
+export function guardIndexedDb(win, I, gate, natives) {
   const proto = win.IDBFactory?.prototype;
   if (proto && win.indexedDB && proto.databases) {
     const factory = win.indexedDB;
@@ -21,14 +19,6 @@ export function guardIndexedDb(win, I, gate) {
     const deleteDatabase = proto.deleteDatabase;
     natives.databases = () => I.apply(databases, factory, []);
     natives.deleteDatabase = (name) => I.apply(deleteDatabase, factory, [name]);
-  }
-  const storage = win.CacheStorage?.prototype;
-  if (storage && win.caches) {
-    const store = win.caches;
-    const keys = storage.keys;
-    const remove = storage.delete;
-    natives.caches = () => I.apply(keys, store, []);
-    natives.deleteCache = (name) => I.apply(remove, store, [name]);
   }
   if (proto) {
     hookMethod(I, proto, 'open', (native, self, args) => {
@@ -60,28 +50,7 @@ export function guardIndexedDb(win, I, gate) {
       if (refused) standIn.fail();
       return standIn.request;
     });
-
   }
-
-  const caches = win.CacheStorage?.prototype;
-  if (caches) {
-    hookMethod(I, caches, 'open', (native, self, args) => {
-      if (!args.length) return I.apply(native, self, args);
-      const name = I.String(args[0]);
-      return new I.Promise((resolve, reject) => {
-        const write = {
-          __proto__: null,
-          kind: 'cacheStorage',
-          name,
-          commit: () => resolve(I.apply(native, self, [name])),
-          refuse: () => reject(new I.DOMException(`Failed to execute 'open' on 'CacheStorage': "${name}" is not allowed by the visitor's consent.`, 'SecurityError')),
-        };
-        if (gate.submit(write)) write.commit();
-      });
-    });
-
-  }
-  return natives;
 }
 
 // An IDBOpenDBRequest of our own: its state read from the real request once there is one, or an error

@@ -11,6 +11,7 @@ import { guardCookies } from './cookies.js';
 import { guardWebStorage } from './web-storage.js';
 import { guardCookieStore } from './cookie-store.js';
 import { guardIndexedDb } from './indexeddb.js';
+import { guardCacheStorage } from './cache-storage.js';
 import { guardRequests } from './requests.js';
 import { guardElements } from './elements.js';
 import { hookAccessor, hookMethod } from './hook.js';
@@ -109,7 +110,10 @@ export function createRealms(kernel) {
     guardCookies(win, I, gate, remember);
     record.storage = guardWebStorage(win, I, gate, registry, adopt);
     guardCookieStore(win, I, gate, remember);
-    record.stores = guardIndexedDb(win, I, gate);
+    // The natives the clean-up lists and deletes these stores with.
+    record.stores = I.create(null);
+    guardIndexedDb(win, I, gate, record.stores);
+    guardCacheStorage(win, I, gate, record.stores);
     guardRequests(win, I, hosts, blocked);
 
     const N = win.Node.prototype;
