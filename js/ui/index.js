@@ -101,11 +101,28 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     draft = null;
   };
 
+  // The choice's work (the record, the clean-up, the integrations) starts once the banner's removal is
+  // painted, so that the click is answered at once; a page hidden meanwhile records it there and then.
+  const painted = () => new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      win.removeEventListener('pagehide', go);
+      resolve();
+    };
+    win.addEventListener('pagehide', go);
+    win.requestAnimationFrame(() => win.setTimeout(go, 0));
+    win.setTimeout(go, 100);  // a hidden tab paints no frames
+  });
+
   // The choice is recorded once the core is ready (at once, unless the banner came up before it).
   const decided = async (method, choice = { analytics: false, marketing: false }) => {
     const hadFocus = ownsFocus();
+    const proof = { lang: lang(), textHash: textHash() };  // what was shown when the visitor chose
     close();
-    await choose(method, choice.analytics, choice.marketing, { lang: lang(), textHash: textHash() });
+    await painted();
+    await choose(method, choice.analytics, choice.marketing, proof);
     onLayer();
     // Said by screen readers; the live region exists before its text changes, so it is announced.
     status.textContent = '';

@@ -46,7 +46,13 @@ export const action = (page, name) => page.locator(`smartcp-widget .layer [data-
 export const banner = (page) => page.locator('smartcp-widget .banner');
 export const dialog = (page) => page.locator('smartcp-widget dialog');
 export const consentCookie = async (context) => (await context.cookies()).find((c) => c.name === 'smartcp_consent');
-export const record = (page) => page.evaluate(() => JSON.parse(window.SmartCP.exportRecord()));
+// A choice made on the banner or in the dialog is recorded once the banner's removal is painted, a frame
+// and a task after the click or the key.
+export const settled = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+export const record = async (page) => {
+  await settled(page);
+  return page.evaluate(() => JSON.parse(window.SmartCP.exportRecord()));
+};
 // The element that has focus, through the widget's shadow root.
 export const focused = (page) => page.evaluate(() => {
   let el = document.activeElement;

@@ -84,6 +84,33 @@ test('the banner comes back only when the revision changes or the choice has exp
   await v.context.close();
 });
 
+test('a click on the banner answers at once: the banner is gone before the choice is recorded, and a page left in the same moment keeps the choice', async () => {
+  const v = await open();
+  const { page } = v;
+  await banner(page).waitFor();
+  // In the click's own task the banner is already gone; the record follows once that is painted.
+  const inClick = await page.evaluate(() => {
+    const root = document.querySelector('smartcp-widget').shadowRoot;
+    root.querySelector('.banner [data-smartcp-action="reject-all"]').click();
+    return { banner: !!root.querySelector('.banner'), consent: window.SmartCP.getConsent() };
+  });
+  assert.deepEqual(inClick, { banner: false, consent: null });
+  assert.equal((await record(page)).method, 'reject-all');
+
+  // Accept all, then at once a navigation: the next page knows the choice.
+  await page.evaluate(() => window.SmartCP.show());
+  await banner(page).waitFor();
+  await page.evaluate(() => {
+    document.querySelector('smartcp-widget').shadowRoot.querySelector('.banner [data-smartcp-action="accept-all"]').click();
+    location.href = '/fixtures/ui.html?next';
+  });
+  await page.waitForURL(/\?next$/);
+  await page.evaluate(() => window.SmartCP.ready);
+  assert.equal((await record(page)).method, 'accept-all');
+  assert.equal(await banner(page).count(), 0);
+  await v.context.close();
+});
+
 test('reject all from the banner refuses both optional categories', async () => {
   const v = await open();
   await action(v.page, 'reject-all').click();
