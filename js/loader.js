@@ -49,6 +49,24 @@ function start(win) {
     emit('error', { message: messageOf(error) });
   };
 
+  // The visible parts are fetched first, while the guard is set up below (most of this script's run), so
+  // that the banner's code is on its way meanwhile; the core at the end of it. The consent cookie is read
+  // with the document's own getter: nothing is guarded yet, and nothing of the page has run since.
+  const stored = storedConsent(I, { __proto__: null, win, cookie: I.getOwnPropertyDescriptor(win.Document.prototype, 'cookie') }) !== '';
+  const trusted = createTrusted(win);
+  const load = createModules(I, win, base, nonce, trusted);
+  const fetched = (name) => {
+    const part = load(name);
+    part.catch(() => {});  // reported where it is used
+    return part;
+  };
+  const controlsModule = fetched('reopen');
+  const uiModule = stored ? null : fetched('ui');
+  // With it the language file of a built-in language <html lang> names, not a round trip later: a guess
+  // that smartcp-reopen.js (which asks for the file the page turns out to need) makes right or ignores.
+  const named = /^([a-z]{2})(?![a-z])/i.exec(doc.documentElement?.lang ?? '')?.[1].toLowerCase();
+  if (!stored && LANGUAGES.includes(named)) fetched(`texts-${named}`);
+
   // What was refused, for SmartCP.blocked() and the `blocked` event.
   const blocked = [];
   const record = (entry) => {
@@ -64,7 +82,6 @@ function start(win) {
   // A platform with a consent call of its own whose script loads (allowed by the site) gets the call before
   // its first event; the runtime gives it again on every change.
   const signalled = [false, false, false, false, false];  // by signal
-  const trusted = createTrusted(win);
   const holds = createHolds(I, hosts, trusted, requestBlocked, (url) => {
     const signal = hosts.signal(url);
     if (!signal) return;
@@ -94,7 +111,6 @@ function start(win) {
   });
   realms.guard(win, I);
 
-  const stored = storedConsent(I, realms.windows()[0]) !== '';
   let resolveReady;
   let rejectReady;
   const ready = new I.Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
@@ -105,20 +121,6 @@ function start(win) {
 
   runEarly(win, early);  // Consent Mode's default and the vendors' stubs, before the page's own scripts
 
-  // The visible parts are fetched at once; the core once the banner is up (first visit), so that the two do
-  // not share the network; the core's part of smartcp-core.js does the rest (js/runtime/start.js).
-  const load = createModules(I, win, base, nonce, trusted);
-  const fetched = (name) => {
-    const part = load(name);
-    part.catch(() => {});  // reported where it is used
-    return part;
-  };
-  const controlsModule = fetched('reopen');
-  const uiModule = stored ? null : fetched('ui');
-  // With it the language file of a built-in language <html lang> names, not a round trip later: a guess
-  // that smartcp-reopen.js (which asks for the file the page turns out to need) makes right or ignores.
-  const named = /^([a-z]{2})(?![a-z])/i.exec(doc.documentElement?.lang ?? '')?.[1].toLowerCase();
-  if (!stored && LANGUAGES.includes(named)) fetched(`texts-${named}`);
   // Closed: what may need consent is refused from now on; the site's own writes keep working.
   let failed = false;
   const fail = (error) => {
