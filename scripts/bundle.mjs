@@ -5,6 +5,7 @@
 //   smartcp-integrations.js  Smartsupp, Smartlook, Consent Mode updates, gated scripts, the consent
 //                  log, tab sync;
 //   smartcp-ui.js  the banner and the dialog, fetched only when they are shown;
+//   smartcp-debug.js  the console log of refusals, fetched only with "debug": true;
 //   smartcp-texts-<lang>.js  a language's texts, fetched with the banner or the dialog in that language;
 //   smartcp-purposes-<lang>.js  its purposes of the built-in entries, fetched with the dialog or the
 //                  declaration (js/locales/<lang>.json, checked by scripts/generate-locales.mjs).
@@ -38,6 +39,7 @@ await esbuild.build({ ...common, entryPoints: ['js/runtime/index.js'], format: '
 await esbuild.build({ ...common, entryPoints: ['js/controls.js'], format: 'iife', outfile: path.join(out, 'smartcp-reopen.js') });
 await esbuild.build({ ...common, entryPoints: ['js/integrations/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-integrations.js') });
 await esbuild.build({ ...common, entryPoints: ['js/ui/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-ui.js') });
+await esbuild.build({ ...common, entryPoints: ['js/debug.js'], format: 'iife', outfile: path.join(out, 'smartcp-debug.js') });
 // One file per language and part: only the part's half of the JSON is bundled.
 for (const lang of LANGUAGES) {
   for (const part of ['texts', 'purposes']) {

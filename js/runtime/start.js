@@ -5,7 +5,6 @@
 // changed(): decisions, clean-up, what the visitor sees, the vendors, the other tabs, events.
 import { createEngine } from '../engine.js';
 import { loadCore } from './load-core.js';
-import { startDebugLog } from './debug-log.js';
 import { createDecider } from './decider.js';
 import { createSweeper } from './sweeper.js';
 import { createObserved } from './observed.js';
@@ -259,7 +258,7 @@ export function startRuntime(k) {
     }, integrationsFailed);
     if (config.debug) {
       I.setTimeout(() => observed.printUnknown(gate.observed()), 2000);
-      startDebugLog({ I, engine, api: api.api });
+      then(k.load('debug'), (m) => m.startDebugLog({ I, engine, api: api.api }), k.report('the debug log could not start'));
     }
     // The core's config reaches the controls before `ready` resolves: whatever waited for the core (a click on
     // "preferences" meanwhile) then sees it, not the provisional one.

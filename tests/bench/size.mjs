@@ -42,7 +42,8 @@ if (existsSync(bare)) {
 
 // What a first visit fetches (the banner is shown in one language, English here; the purposes only with the
 // dialog), and a returning visit (no banner code, no texts).
-const scripts = readdirSync(distDir).filter((f) => (f.endsWith('.js') || f.endsWith('.wasm')) && !/^smartcp-(texts|purposes)-/.test(f));
+// smartcp-debug.js is fetched only for a config with "debug": true.
+const scripts = readdirSync(distDir).filter((f) => (f.endsWith('.js') || f.endsWith('.wasm')) && !/^smartcp-(texts|purposes)-/.test(f) && f !== 'smartcp-debug.js');
 const sum = (list) => list.reduce((total, f) => total + gz(file(f)), 0);
 const first = sum([...scripts, 'smartcp-texts-en.js']);
 const returning = sum(scripts.filter((f) => f !== 'smartcp-ui.js'));

@@ -35,6 +35,9 @@ const writes = () => {
 
 test('with debug, each refusal, redaction and held script is told once, grouped, with its rule', async () => {
   const v = await openShop(env, { config: { debug: true } });
+  // The log is a file of its own, fetched only with debug; what the page load refused is told first.
+  await v.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/smartcp-debug.js')));
+  await v.page.waitForTimeout(300);
   const { groups, tables } = await consoleOf(v.page, writes);
   assert.deepEqual(groups, ['SmartCP: 3 writes refused or redacted, 1 script or request held']);
   const rows = tables[0];
@@ -55,5 +58,6 @@ test('without debug the console stays quiet', async () => {
   const v = await openShop(env);
   const { groups, tables } = await consoleOf(v.page, writes);
   assert.deepEqual([groups, tables], [[], []]);
+  assert.ok(!v.requests.some((p) => p.endsWith('/smartcp-debug.js')), 'the debug log is not downloaded');
   await v.context.close();
 });
