@@ -19,9 +19,13 @@ test('the package is publishable: MIT, not private, and npm pack ships what a si
   const languages = (part) => LANGUAGES.map((lang) => `dist/smartcp-${part}-${lang}.js`);
   assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'NOTICE', 'README.md', 'dist/smartcp-core.js', 'dist/smartcp-debug.js', 'dist/smartcp-integrations.js',
     ...languages('purposes'), 'dist/smartcp-reopen.js', ...languages('texts'), 'dist/smartcp-ui.js', 'dist/smartcp.d.ts', 'dist/smartcp.js', 'dist/smartcp.wasm',
-    'js/engine.js', 'js/frameworks/check-config.mjs', 'js/frameworks/client.d.ts', 'js/frameworks/client.mjs', 'js/frameworks/react.d.ts',
+    'docs/architecture.md', 'docs/consent-log-server.md', 'docs/platforms.md', 'docs/reference.md', 'js/engine.js', 'js/frameworks/check-config.mjs', 'js/frameworks/client.d.ts', 'js/frameworks/client.mjs', 'js/frameworks/react.d.ts',
     'js/frameworks/react.mjs', 'js/frameworks/vite.d.ts', 'js/frameworks/vite.mjs', 'js/frameworks/vue.d.ts', 'js/frameworks/vue.mjs',
     'js/intrinsics.js', 'js/package.json', 'js/smartcp.d.ts', 'package.json']);
+  // The README is the package's page: every guide it links to must be in the package too.
+  const guides = [...readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/\]\((docs\/[^)#]+\.md)/g)].map((m) => m[1]);
+  assert.ok(guides.length >= 4, 'the README links to its guides');
+  for (const guide of guides) assert.ok(files.includes(guide), `${guide}, linked from the README, is in the package`);
   assert.match(readFileSync(path.join(root, 'LICENSE'), 'utf8'), /^MIT License/);
   assert.match(readFileSync(path.join(root, 'NOTICE'), 'utf8'), /Open Cookie Database[\s\S]*Apache License, Version 2\.0/);
   assert.match(readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${pkg.version.replaceAll('.', '\\.')} `, 'm'), 'the CHANGELOG has this version');
