@@ -69,7 +69,8 @@ async function relayToLogServer(req, res, logServer, pathname) {
   try {
     const answer = await fetch(logServer + target, {
       method: req.method, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
-      headers: { 'content-type': 'application/json' },
+      // As a reverse proxy does: the visitor's address, for the log server's rate limit (it trusts this relay).
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ') },
     });
     res.writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(Buffer.from(await answer.arrayBuffer()));
   } catch {

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
 log_port="${LOG_PORT:-8787}"
-PORT="$log_port" scripts/log-server.sh &
+# The demo server relays /consent-log to it as a reverse proxy would: it is the trusted proxy.
+PORT="$log_port" SMARTCP_LOG_TRUSTED_PROXIES="127.0.0.1,::1" scripts/log-server.sh &
 log_pid=$!
 trap 'kill "$log_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do  # the first run compiles the server

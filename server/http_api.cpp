@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "client_address.hpp"
 #include "stats.hpp"
 
 namespace smartcp::log {
@@ -83,11 +84,18 @@ std::string csv_field(const std::string& text) {
 
 constexpr const char* kCsvHeader = "received,id,revision,method,functional,analytics,marketing,timestamp,lang,textHash,gpc,url\r\n";
 
-std::string client_of(const httplib::Request& req) { return req.remote_addr; }
+// X-Forwarded-For as one list: a proxy may add its own header line after the client's.
+std::string forwarded_for(const httplib::Request& req) {
+  std::string all;
+  const std::size_t count = req.get_header_value_count("X-Forwarded-For");
+  for (std::size_t i = 0; i < count; ++i) all += (i ? "," : "") + req.get_header_value("X-Forwarded-For", i);
+  return all;
+}
 
 // Counts the request against the client's rate; false (with the 429 answer set) when it is over.
-bool within_rate(RateLimiter& limiter, const httplib::Request& req, httplib::Response& res, TimeMs now) {
-  if (limiter.allow(client_of(req), now)) return true;
+bool within_rate(RateLimiter& limiter, const Settings& settings, const httplib::Request& req, httplib::Response& res, TimeMs now) {
+  const std::string client = client_address(req.remote_addr, forwarded_for(req), settings.trusted_proxies);
+  if (limiter.allow(client, now)) return true;
   res.set_header("Retry-After", "60");
   error_reply(res, 429, "too many requests from this client; try again in a minute");
   return false;
@@ -123,7 +131,7 @@ void install_routes(httplib::Server& server, Store& store, const Settings& setti
   server.Post("/consent", [&, now](const httplib::Request& req, httplib::Response& res) {
     if (!cors(req, res, settings)) return error_reply(res, 403, "this origin may not send consent entries");
     const TimeMs t = now();
-    if (!within_rate(limiter, req, res, t)) return;
+    if (!within_rate(limiter, settings, req, res, t)) return;
     ParsedEntry parsed = parse_log_entry(req.body, t);
     if (!parsed.entry) return error_reply(res, 400, parsed.error);
     try {
@@ -136,7 +144,7 @@ void install_routes(httplib::Server& server, Store& store, const Settings& setti
 
   server.Get(R"(/consent/([^/]*))", [&, now](const httplib::Request& req, httplib::Response& res) {
     if (!cors(req, res, settings)) return error_reply(res, 403, "this origin may not read consent entries");
-    if (!within_rate(limiter, req, res, now())) return;
+    if (!within_rate(limiter, settings, req, res, now())) return;
     const std::string id = req.matches[1];
     if (!is_valid_id(id)) return error_reply(res, 400, "the id must be 8 to 64 letters, digits or '-'");
     std::vector<StoredEntry> found;

@@ -24,6 +24,18 @@ std::string trim(const std::string& s) {
   return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
 }
 
+// Calls `each` with every trimmed, non-empty item of a comma-separated list.
+template <typename Each>
+void for_each_item(const std::string& all, Each each) {
+  for (std::size_t start = 0; start <= all.size();) {
+    std::size_t comma = all.find(',', start);
+    if (comma == std::string::npos) comma = all.size();
+    std::string item = trim(all.substr(start, comma - start));
+    if (!item.empty()) each(item);
+    start = comma + 1;
+  }
+}
+
 }  // namespace
 
 Settings read_settings(const char* (*get)(const char*), std::vector<std::string>& warnings) {
@@ -39,19 +51,20 @@ Settings read_settings(const char* (*get)(const char*), std::vector<std::string>
   integer("SMARTCP_LOG_RETENTION_DAYS", get("SMARTCP_LOG_RETENTION_DAYS"), 1, 36'500, s.retention_days, warnings);
   if (const char* origins = get("SMARTCP_LOG_ORIGINS"); origins && *origins) {
     std::vector<std::string> list;
-    std::string all = origins;
-    for (std::size_t start = 0; start <= all.size();) {
-      std::size_t comma = all.find(',', start);
-      if (comma == std::string::npos) comma = all.size();
-      std::string origin = trim(all.substr(start, comma - start));
+    for_each_item(origins, [&](const std::string& origin) {
       bool ok = origin == "*" || ((origin.rfind("http://", 0) == 0 || origin.rfind("https://", 0) == 0) && origin.back() != '/' &&
                                   origin.find('/', origin.find("//") + 2) == std::string::npos);
       if (ok) list.push_back(origin);
-      else if (!origin.empty()) warnings.push_back("SMARTCP_LOG_ORIGINS: \"" + origin + "\" is not an origin (https://host[:port]); left out");
-      start = comma + 1;
-    }
+      else warnings.push_back("SMARTCP_LOG_ORIGINS: \"" + origin + "\" is not an origin (https://host[:port]); left out");
+    });
     if (list.empty()) warnings.push_back("SMARTCP_LOG_ORIGINS names no valid origin; only same-origin requests are answered with CORS off");
     s.origins = list;
+  }
+  if (const char* proxies = get("SMARTCP_LOG_TRUSTED_PROXIES"); proxies && *proxies) {
+    for_each_item(proxies, [&](const std::string& proxy) {
+      if (auto range = parse_range(proxy)) s.trusted_proxies.push_back(*range);
+      else warnings.push_back("SMARTCP_LOG_TRUSTED_PROXIES: \"" + proxy + "\" is not an IP address or network (10.0.0.0/8); left out");
+    });
   }
   return s;
 }

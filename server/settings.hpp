@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "client_address.hpp"
+
 namespace smartcp::log {
 
 struct Settings {
@@ -14,6 +16,7 @@ struct Settings {
   int port = 8787;                             // PORT (0: any free port)
   std::vector<std::string> origins{"*"};       // SMARTCP_LOG_ORIGINS: comma-separated, or *
   int rate_per_minute = 60;                    // SMARTCP_LOG_RATE: requests per client and minute, 0 = off
+  std::vector<AddressRange> trusted_proxies;   // SMARTCP_LOG_TRUSTED_PROXIES: comma-separated addresses or networks
   int retention_days = 3 * 365;                // SMARTCP_LOG_RETENTION_DAYS
 };
 

@@ -190,6 +190,28 @@ describe('consent-log server settings', () => {
     }
   });
 
+  test('a client that forges X-Forwarded-For is still one client; behind a trusted proxy each visitor has a rate of their own', async () => {
+    const direct = await startLogServer({ SMARTCP_LOG_DB: databases()[0][1](), SMARTCP_LOG_RATE: '2' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await post(direct.url, widgetEntry(), { 'x-forwarded-for': `203.0.113.${i}` })).status);
+      assert.deepEqual(statuses, [201, 201, 429, 429]);
+    } finally {
+      await direct.stop();
+    }
+    // The test connects from 127.0.0.1: here it plays the reverse proxy, which appends the visitor's address.
+    const proxied = await startLogServer({ SMARTCP_LOG_DB: databases()[0][1](), SMARTCP_LOG_RATE: '2', SMARTCP_LOG_TRUSTED_PROXIES: '127.0.0.0/8, ::1' });
+    try {
+      const from = async (visitor, forged) => (await post(proxied.url, widgetEntry(), { 'x-forwarded-for': forged ? `${forged}, ${visitor}` : visitor })).status;
+      assert.deepEqual([await from('198.51.100.7'), await from('198.51.100.7'), await from('198.51.100.7')], [201, 201, 429]);
+      assert.equal(await from('198.51.100.8'), 201, 'another visitor behind the same proxy is not limited by the first');
+      assert.equal(await from('198.51.100.7', '192.0.2.99'), 429, 'what the visitor wrote in the header is not read');
+      assert.equal(proxied.stderr(), '');
+    } finally {
+      await proxied.stop();
+    }
+  });
+
   test('without a token the admin endpoints are off; a bad setting is named and its default used', async () => {
     const server = await startLogServer({ SMARTCP_LOG_DB: databases()[0][1](), SMARTCP_LOG_TOKEN: '', SMARTCP_LOG_RETENTION_DAYS: 'forever' });
     try {

@@ -23,6 +23,19 @@ TEST(Settings, DefaultsAreSafe) {
   EXPECT_EQ(s.port, 8787);
   EXPECT_TRUE(s.token.empty());
   EXPECT_EQ(s.retention_days, 1095);
+  EXPECT_TRUE(s.trusted_proxies.empty());
+}
+
+TEST(Settings, TrustedProxiesAreAddressesOrNetworks) {
+  vars = {{"SMARTCP_LOG_TRUSTED_PROXIES", "127.0.0.1, 0:0:0:0:0:0:0:1,proxy.internal,,10.0.0.0/8,10.0.0.0/40"}};
+  std::vector<std::string> warnings;
+  Settings s = read_settings(lookup, warnings);
+  ASSERT_EQ(s.trusted_proxies.size(), 3u);
+  EXPECT_EQ(to_string(s.trusted_proxies[1].base), "::1");
+  EXPECT_EQ(s.trusted_proxies[2].prefix, 8);
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_NE(warnings[0].find("\"proxy.internal\" is not an IP address"), std::string::npos);
+  EXPECT_NE(warnings[1].find("10.0.0.0/40"), std::string::npos);
 }
 
 TEST(Settings, ABadValueIsNamedAndItsDefaultKept) {
