@@ -24,7 +24,7 @@ export function renderBanner({ doc, t, lang, policyUrl, note, layout, onAction }
     'aria-labelledby': 'smartcp-banner-title', 'aria-describedby': 'smartcp-banner-text',
   },
   h(doc, 'div', { class: 'banner-text' },
-    h(doc, 'h2', { id: 'smartcp-banner-title', class: 'title' }, t('title')),
+    h(doc, 'h2', { id: 'smartcp-banner-title', class: 'title', ...(modal ? { tabindex: '-1' } : {}) }, t('title')),
     h(doc, 'p', { id: 'smartcp-banner-text', class: 'text' }, t('description'),
       policyUrl && [' ', h(doc, 'a', { href: policyUrl, class: 'link' }, t('policyLink'))]),
     note && h(doc, 'p', { class: 'note' }, note)),

@@ -153,7 +153,9 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     if (element.showModal) {  // the modal layout: the page behind is inert until a choice
       element.addEventListener('keydown', trapFocus);
       element.showModal();
-      focusables(element)[0]?.focus();
+      // Focus starts on the title, not on the policy link or a button: a screen reader reads the title
+      // and the text, and no choice is one key press away before the visitor has read them.
+      element.querySelector('.title')?.focus();
     }
     onLayer();
   };
@@ -224,10 +226,11 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     const first = items[0];
     const last = items[items.length - 1];
     const active = root.activeElement;
-    if (event.shiftKey && (active === first || !element.contains(active))) {
+    const outside = !items.includes(active);  // elsewhere, or on a modal's title, where focus starts
+    if (event.shiftKey && (active === first || outside)) {
       event.preventDefault();
       last.focus();
-    } else if (!event.shiftKey && (active === last || !element.contains(active))) {
+    } else if (!event.shiftKey && (active === last || outside)) {
       event.preventDefault();
       first.focus();
     }

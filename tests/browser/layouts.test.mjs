@@ -64,6 +64,17 @@ for (const layout of ['box', 'bar', 'modal']) {
 test('the modal layout: Escape does not close it, Tab stays in it, a choice closes it', async () => {
   const v = await openShop(env, { config: { layout: 'modal' } });
   await banner(v.page).waitFor();
+  const focused = () => v.page.evaluate(() => {
+    const el = document.querySelector('smartcp-widget').shadowRoot.activeElement;
+    return el?.id || el?.getAttribute('data-smartcp-action') || el?.tagName;
+  });
+  assert.equal(await focused(), 'smartcp-banner-title', 'focus starts on the title: read first, no choice one key away');
+  await v.page.keyboard.press('Enter');
+  assert.equal(await banner(v.page).isVisible(), true, 'Enter on the title chooses nothing');
+  await v.page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'preferences', 'Shift+Tab from the title goes round to the last button');
+  await v.page.keyboard.press('Tab');
+  assert.equal(await focused(), 'A', 'and Tab comes back round to the first: the policy link');
   await v.page.keyboard.press('Escape');
   assert.equal(await banner(v.page).isVisible(), true, 'closing is not consent: it stays');
   for (let i = 0; i < 6; i++) {
