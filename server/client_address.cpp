@@ -4,16 +4,9 @@
 
 #include <algorithm>
 
+#include "text.hpp"
+
 namespace smartcp::log {
-namespace {
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-}  // namespace
 
 bool AddressRange::contains(const Address& a) const {
   if (a.v6 != base.v6) return false;

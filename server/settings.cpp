@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "text.hpp"
+
 namespace smartcp::log {
 namespace {
 
@@ -19,18 +21,13 @@ void integer(const char* name, const char* text, int min, int max, int& out, std
   out = static_cast<int>(value);
 }
 
-std::string trim(const std::string& s) {
-  std::size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
-  return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
-}
-
 // Calls `each` with every trimmed, non-empty item of a comma-separated list.
 template <typename Each>
 void for_each_item(const std::string& all, Each each) {
   for (std::size_t start = 0; start <= all.size();) {
     std::size_t comma = all.find(',', start);
     if (comma == std::string::npos) comma = all.size();
-    std::string item = trim(all.substr(start, comma - start));
+    const std::string item(trimmed(std::string_view(all).substr(start, comma - start)));
     if (!item.empty()) each(item);
     start = comma + 1;
   }
