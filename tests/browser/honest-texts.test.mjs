@@ -67,6 +67,8 @@ test('one element per data-smartcp-action at a time: the README\'s locators work
   await dialog(page).waitFor();
   await page.locator('[data-smartcp-action="accept-all"]').click();
   await dialog(page).waitFor({ state: 'hidden' });
+  // The reopen button comes back once the choice is recorded, a frame after the dialog hides.
+  await page.locator('[data-smartcp-action="preferences"]').waitFor();
   assert.equal(await page.locator('[data-smartcp-action]').count(), 1, 'only the reopen button is left');
   await context.close();
 });
