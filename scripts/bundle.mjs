@@ -12,10 +12,15 @@
 // All are classic scripts (IIFE); all but smartcp.js are added by it or by each other and register their
 // exports (js/modules.js).
 // CSS files are imported as minified text and become constructed stylesheets in the shadow root.
+// esbuild bundles and minifies; terser then renames and folds once more over the whole file, which
+// gzip rewards (smartcp.js 18.3 -> 17.4 KB gzip -9). Getters are never assumed pure: the guard reads
+// properties for their effect.
 // Usage: node scripts/bundle.mjs OUT_DIR
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
+import { minify } from 'terser';
 import { LANGUAGES } from '../js/generated/locales.js';
 
 const out = process.argv[2];
@@ -31,24 +36,34 @@ const cssAsText = {
   },
 };
 
+const minified = !process.env.SMARTCP_NO_MINIFY;
 const common = {
-  bundle: true, minify: !process.env.SMARTCP_NO_MINIFY, target: 'es2020', legalComments: 'none', logLevel: 'warning', plugins: [cssAsText],
+  bundle: true, minify: minified, target: 'es2020', legalComments: 'none', logLevel: 'warning', plugins: [cssAsText], write: false,
 };
-await esbuild.build({ ...common, entryPoints: ['js/loader.js'], format: 'iife', outfile: path.join(out, 'smartcp.js') });
-await esbuild.build({ ...common, entryPoints: ['js/runtime/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-core.js') });
-await esbuild.build({ ...common, entryPoints: ['js/controls.js'], format: 'iife', outfile: path.join(out, 'smartcp-reopen.js') });
-await esbuild.build({ ...common, entryPoints: ['js/integrations/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-integrations.js') });
-await esbuild.build({ ...common, entryPoints: ['js/ui/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-ui.js') });
-await esbuild.build({ ...common, entryPoints: ['js/debug.js'], format: 'iife', outfile: path.join(out, 'smartcp-debug.js') });
+const terserOptions = {
+  ecma: 2020, compress: { passes: 2, pure_getters: false }, mangle: { toplevel: true }, format: { comments: false },
+};
+
+async function build(options, { terser = minified } = {}) {
+  const { outputFiles: [file] } = await esbuild.build({ ...common, ...options });
+  const code = terser ? (await minify(file.text, terserOptions)).code : file.text;
+  await writeFile(file.path, code.endsWith('\n') ? code : `${code}\n`);
+}
+await build({ entryPoints: ['js/loader.js'], format: 'iife', outfile: path.join(out, 'smartcp.js') });
+await build({ entryPoints: ['js/runtime/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-core.js') });
+await build({ entryPoints: ['js/controls.js'], format: 'iife', outfile: path.join(out, 'smartcp-reopen.js') });
+await build({ entryPoints: ['js/integrations/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-integrations.js') });
+await build({ entryPoints: ['js/ui/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-ui.js') });
+await build({ entryPoints: ['js/debug.js'], format: 'iife', outfile: path.join(out, 'smartcp-debug.js') });
 // One file per language and part: only the part's half of the JSON is bundled.
 for (const lang of LANGUAGES) {
   for (const part of ['texts', 'purposes']) {
     const contents = `import { ${part} as table } from './locales/${lang}.json';\n` +
       `import { registerModule } from './modules.js';\n` +
       `registerModule(window, '${part}-${lang}', { __proto__: null, table });\n`;
-    await esbuild.build({
-      ...common, stdin: { contents, resolveDir: path.resolve('js'), sourcefile: `${part}-${lang}.js` }, format: 'iife',
+    await build({
+      stdin: { contents, resolveDir: path.resolve('js'), sourcefile: `${part}-${lang}.js` }, format: 'iife',
       outfile: path.join(out, `smartcp-${part}-${lang}.js`),
-    });
+    }, { terser: false });  // only data: nothing to rename, and esbuild's quoting is the smaller
   }
 }
