@@ -36,7 +36,7 @@ const vendorKey = (vendor) => (isObject(vendor) && typeof vendor.key === 'string
 /**
  * What the banner needs before the core has validated the config, read from `early` the way the core
  * reads it (an invalid value is the default), so that the banner the core's config re-renders is the
- * same one: theme, reopen button, language, texts, policy link, Global Privacy Control, how long a
+ * same one: theme, layout and position, reopen button, language, texts, policy link, Global Privacy Control, how long a
  * choice is kept, which vendors run.
  */
 export function provisionalConfig(early) {
@@ -46,10 +46,14 @@ export function provisionalConfig(early) {
     texts[lang] = Object.fromEntries(Object.entries(table).filter(([, t]) => typeof t === 'string' && t.length <= 2000));
   }
   const url = early.policyUrl;
+  const vendors = isObject(early.vendors) ? { smartsupp: vendorKey(early.vendors.smartsupp), smartlook: vendorKey(early.vendors.smartlook) } : {};
+  const position = oneOf(early.position, ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'bottom', 'top'], 'auto');
   const gpc = early.gpc === true ? 'marketing' : early.gpc === false ? 'ignore' : oneOf(early.gpc, ['marketing', 'all', 'ignore'], 'marketing');
   return {
     theme: oneOf(early.theme, ['auto', 'light', 'dark'], 'auto'),
     layout: oneOf(early.layout, ['box', 'bar', 'modal'], 'box'),
+    // "auto": clear of the Smartsupp chat's bubble, bottom-right (Config::banner_position).
+    position: position === 'auto' ? (vendors.smartsupp ? 'bottom-left' : 'bottom-right') : position,
     reopenButton: early.reopenButton === false ? 'none' : oneOf(early.reopenButton, ['bottom-left', 'bottom-right', 'none'], 'bottom-left'),
     lang: isTag(early.lang) ? early.lang : 'en',
     texts,
@@ -59,6 +63,6 @@ export function provisionalConfig(early) {
     expiryDays: Number.isInteger(early.expiryDays) && early.expiryDays >= 1 && early.expiryDays <= 395 ? early.expiryDays : 182,
     maxCookieDays: 395,
     // Which vendors run, for texts that speak of the chat or session recording: the same key rule as the core's.
-    vendors: isObject(early.vendors) ? { smartsupp: vendorKey(early.vendors.smartsupp), smartlook: vendorKey(early.vendors.smartlook) } : {},
+    vendors,
   };
 }

@@ -194,6 +194,12 @@ export interface SmartCPConfig {
   theme?: 'auto' | 'light' | 'dark';
   /** The banner: a compact corner `box` (full width on phones), a full-width `bar`, or a centred `modal` over a dimmed page. */
   layout?: 'box' | 'bar' | 'modal';
+  /**
+   * Where the banner sits: a corner, or centred on an edge (a `bar` takes the top or bottom edge; a `modal`
+   * is always centred). "auto" (default): bottom-left beside the Smartsupp chat, whose bubble is
+   * bottom-right; else bottom-right.
+   */
+  position?: 'auto' | 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' | 'bottom' | 'top';
   reopenButton?: 'bottom-left' | 'bottom-right' | 'none' | false;
   /**
    * Google Consent Mode: "basic" (default; true means the same) holds Google's tags until consent like

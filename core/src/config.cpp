@@ -51,6 +51,7 @@ class ConfigParser {
       else if (key == "policyUrl") url(value, key, config.policy_url);
       else if (key == "theme") choice(value, key, {"auto", "light", "dark"}, config.theme);
       else if (key == "layout") choice(value, key, {"box", "bar", "modal"}, config.layout);
+      else if (key == "position") choice(value, key, {"auto", "bottom-right", "bottom-left", "top-right", "top-left", "bottom", "top"}, config.position);
       else if (key == "reopenButton") reopen_button(value, config.reopen_button);
       else if (key == "consentMode") consent_mode(value, config.consent_mode);
       else if (key == "debug") boolean(value, key, config.debug);
@@ -431,6 +432,11 @@ Bindings bindings_for(const Config& config) {
   return bindings;
 }
 
+std::string Config::banner_position() const {
+  if (position != "auto") return position;
+  return smartsupp ? "bottom-left" : "bottom-right";
+}
+
 Json Config::to_json() const {
   auto names = [](Categories c) { return category_names(c); };
   Json vendors = Json::object();
@@ -476,6 +482,7 @@ Json Config::to_json() const {
       {"policyUrl", nullable(policy_url)},
       {"theme", theme},
       {"layout", layout},
+      {"position", banner_position()},
       {"reopenButton", reopen_button},
       {"consentMode", consent_mode == ConsentModeKind::off ? Json(false) : Json(consent_mode == ConsentModeKind::advanced ? "advanced" : "basic")},
       {"waitForUpdate", wait_for_update_ms},

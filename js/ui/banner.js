@@ -12,14 +12,15 @@ import { h } from './dom.js';
  * @param {string|null} o.policyUrl
  * @param {string|null} o.note the Global Privacy Control notice, when it applies
  * @param {'box'|'bar'|'modal'} o.layout
+ * @param {string} o.position the config's, "auto" resolved (a modal is always centred)
  * @param {(action: string) => void} o.onAction 'accept-all' | 'reject-all' | 'preferences'
  */
-export function renderBanner({ doc, t, lang, policyUrl, note, layout, onAction }) {
+export function renderBanner({ doc, t, lang, policyUrl, note, layout, position, onAction }) {
   const button = (action, label, kind) =>
     h(doc, 'button', { type: 'button', class: `btn ${kind}`, 'data-smartcp-action': action, onclick: () => onAction(action) }, label);
   const modal = layout === 'modal';
   return h(doc, modal ? 'dialog' : 'div', {
-    class: 'banner layer', 'data-layout': modal || layout === 'bar' ? layout : 'box', lang,
+    class: 'banner layer', 'data-layout': modal || layout === 'bar' ? layout : 'box', 'data-position': position || 'bottom-right', lang,
     ...(modal ? { oncancel: (event) => event.preventDefault() } : { role: 'dialog', 'aria-modal': 'false' }),
     'aria-labelledby': 'smartcp-banner-title', 'aria-describedby': 'smartcp-banner-text',
   },

@@ -141,7 +141,7 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     close();
     textHash();
     element = renderBanner({
-      doc, t, lang: lang(), policyUrl: policyUrl(), note: gpcNote(), layout: config.layout,
+      doc, t, lang: lang(), policyUrl: policyUrl(), note: gpcNote(), layout: config.layout, position: config.position,
       onAction: (action) => {
         if (action === 'preferences') needs().then(() => showPreferences(root.activeElement ?? null, true)).catch(() => {});  // no core: the banner stays
         else decided(action);

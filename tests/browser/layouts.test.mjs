@@ -41,7 +41,8 @@ for (const layout of ['box', 'bar', 'modal']) {
           assert.ok(Math.abs(box.x + box.width / 2 - width / 2) < 2 && Math.abs(box.y + box.height / 2 - height / 2) < 2, `${where}: centred`);
           assert.equal(await banner(v.page).evaluate((el) => el.matches(':modal')), true, `${where}: modal, the page behind inert`);
         } else if (width >= 768) {
-          assert.ok(box.width <= 440 && width - (box.x + box.width) <= 17 && height - (box.y + box.height) <= 17, `${where}: a corner box`);
+          // Bottom-left: the shop runs the Smartsupp chat, whose bubble is bottom-right.
+          assert.ok(box.width <= 440 && box.x <= 17 && height - (box.y + box.height) <= 17, `${where}: a corner box, clear of the chat`);
         } else {
           assert.ok(box.width >= width - 17, `${where}: full width on a phone`);
         }
@@ -60,6 +61,37 @@ for (const layout of ['box', 'bar', 'modal']) {
     });
   }
 }
+
+// `position`, and its "auto": clear of the Smartsupp chat's bubble (bottom-right) when the chat runs (the
+// shop's config runs it; `vendors: {}` takes it away).
+const POSITIONS = [
+  { config: { position: 'top-left' }, width: 1440, where: (b, w, h) => b.x <= 17 && b.y <= 17 && b.y >= 15 },
+  { config: { position: 'top-right' }, width: 1440, where: (b, w) => w - (b.x + b.width) <= 17 && b.y <= 17 },
+  { config: { position: 'bottom' }, width: 1440, where: (b, w, h) => Math.abs(b.x + b.width / 2 - w / 2) < 2 && h - (b.y + b.height) <= 17 },
+  { config: { position: 'top' }, width: 1440, where: (b, w) => Math.abs(b.x + b.width / 2 - w / 2) < 2 && b.y <= 17 },
+  { config: { position: 'top-left' }, width: 320, where: (b, w) => b.width >= w - 17 && b.y <= 9 },
+  { config: { position: 'bottom-left' }, width: 320, where: (b, w, h) => b.width >= w - 17 && h - (b.y + b.height) <= 9 },
+  { config: { layout: 'bar', position: 'top' }, width: 1440, where: (b, w) => b.width >= w - 1 && b.y === 0 },
+  { config: {}, width: 1440, where: (b, w, h) => b.x <= 17 && h - (b.y + b.height) <= 17 },
+  { config: { position: 'middle' }, width: 1440, where: (b, w, h) => b.x <= 17 && h - (b.y + b.height) <= 17 },
+  { config: { position: 'bottom-right' }, width: 1440, where: (b, w, h) => w - (b.x + b.width) <= 17 && h - (b.y + b.height) <= 17 },
+  { config: { vendors: {} }, width: 1440, where: (b, w, h) => w - (b.x + b.width) <= 17 && h - (b.y + b.height) <= 17 },
+  { config: { vendors: {}, position: 'auto' }, width: 1440, where: (b, w, h) => w - (b.x + b.width) <= 17 && h - (b.y + b.height) <= 17 },
+];
+test('position: each corner and edge, on a phone full width at its edge; by default clear of the chat', async () => {
+  for (const { config, width, where } of POSITIONS) {
+    const height = width < 500 ? 640 : 800;
+    const v = await openShop(env, { config, context: { viewport: { width, height } } });
+    await banner(v.page).waitFor();
+    const box = await banner(v.page).boundingBox();
+    const name = `${JSON.stringify(config)} at ${width} px: ${JSON.stringify(box)}`;
+    assert.ok(where(box, width, height), name);
+    assert.ok(await v.page.evaluate(() => window.__shifts) < 0.001, `${name}: no layout shift`);
+    const problems = v.watcher.problems.filter((p) => !/position/.test(p));  // the broken one is named in the console
+    assert.deepEqual(problems, [], name);
+    await v.context.close();
+  }
+});
 
 test('the modal layout: Escape does not close it, Tab stays in it, a choice closes it', async () => {
   const v = await openShop(env, { config: { layout: 'modal' } });

@@ -115,6 +115,21 @@ TEST(Config, InvalidValuesFallBackAndNameTheField) {
   EXPECT_EQ(parse_config(R"({"lang": "de-AT"})").config.lang, "de-AT") << "any language tag; its texts come from `texts`";
 }
 
+TEST(Config, BannerPositionKeepsClearOfTheChatUnlessTheOwnerChose) {
+  EXPECT_EQ(parse_config("{}").config.to_json()["position"], "bottom-right");
+  EXPECT_EQ(parse_config(R"({"vendors": {"smartsupp": {"key": "k"}}})").config.to_json()["position"], "bottom-left")
+      << "the chat's bubble sits bottom-right";
+  EXPECT_EQ(parse_config(R"({"position": "top", "vendors": {"smartsupp": {"key": "k"}}})").config.to_json()["position"], "top");
+  EXPECT_EQ(parse_config(R"({"position": "top-left", "layout": "bar"})").config.banner_position(), "top-left");
+  ConfigResult r = parse_config(R"({"position": "middle", "vendors": {"smartsupp": {"key": "k"}}})");
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(issue_at(r, "position")->message,
+            "must be one of \"auto\", \"bottom-right\", \"bottom-left\", \"top-right\", \"top-left\", \"bottom\", \"top\"; "
+            "using the default \"auto\"");
+  EXPECT_EQ(r.config.to_json()["position"], "bottom-left");
+  EXPECT_EQ(Config{}.to_json()["position"], "bottom-right") << "an engine never configured";
+}
+
 TEST(Config, TrackerDatabaseSettings) {
   ConfigResult r = parse_config(R"({"platforms": {"hotjar": "marketing", "WordPress": true, "Google Analytics": false,
       "Facebook": {"category": ["analytics", "marketing"], "generic": true}, "Nope": true, "Matomo": 3,

@@ -14,6 +14,7 @@ export const config: SmartCPConfig = {
   policyUrl: '/privacy',
   theme: 'auto',
   reopenButton: 'bottom-right',
+  position: 'top-left',
   catalog: [{ name: '_ga_<ID>', kind: 'cookie', category: 'analytics', retentionDays: 395, purpose: { en: 'Statistics.' } }],
   texts: { pl: { title: 'Ciasteczka', description: 'Krótko o plikach cookie.' } },
 };

@@ -7,7 +7,7 @@ import { loadCore } from './load-core.mjs';
 import { provisionalConfig } from '../../js/config-source.js';
 
 const core = await loadCore();
-const FIELDS = ['theme', 'layout', 'reopenButton', 'lang', 'policyUrl', 'gpc', 'texts'];
+const FIELDS = ['theme', 'layout', 'position', 'reopenButton', 'lang', 'policyUrl', 'gpc', 'texts'];
 
 const CONFIGS = [
   {},
@@ -26,6 +26,14 @@ const CONFIGS = [
   { lang: 'de-AT', texts: { de: { title: 'Cookies' }, 'not a tag': { title: 'x' }, 'pt-BR': { title: 'Cookies' } } },
   { lang: 'de_DE' },
   { lang: 'x' },
+  { position: 'top-left', layout: 'bar' },
+  { position: 'middle' },
+  { vendors: { smartsupp: { key: 'abc' } } },
+  { vendors: { smartsupp: { key: 'not a key!' } } },
+  { vendors: { smartsupp: { key: 'abc' } }, position: 'auto' },
+  { vendors: { smartsupp: { key: 'abc' } }, position: 'top' },
+  { vendors: { smartsupp: { key: 'abc' } }, position: 7 },
+  { vendors: [] },
 ];
 
 test('the provisional config shows what the core\'s config shows', () => {

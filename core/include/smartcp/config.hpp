@@ -68,6 +68,9 @@ struct Config {
   std::string policy_url;
   std::string theme = "auto";          // auto | light | dark
   std::string layout = "box";          // the banner: box (a corner card) | bar (full width) | modal (centred, page dimmed)
+  // Where the banner sits: bottom-right | bottom-left | top-right | top-left | bottom | top (a box centred
+  // on that edge; a bar takes the edge), or auto (the default; see banner_position).
+  std::string position = "auto";
   std::string reopen_button = "bottom-left";  // bottom-left | bottom-right | none
   ConsentModeKind consent_mode = ConsentModeKind::basic;  // Google Consent Mode v2 signals
   int wait_for_update_ms = 500;
@@ -79,6 +82,10 @@ struct Config {
   std::vector<HostRule> hosts;
 
   static constexpr std::size_t kMaxHosts = 200;
+
+  // The banner's position with "auto" resolved: bottom-left beside a configured Smartsupp chat, whose
+  // bubble sits bottom-right, so that the banner never covers it; else bottom-right.
+  std::string banner_position() const;
 
   // The effective configuration with every default filled in, for the JS side.
   Json to_json() const;
