@@ -50,8 +50,10 @@ function start(win) {
   };
 
   // The visible parts are fetched first, while the guard is set up below (most of this script's run), so
-  // that the banner's code is on its way meanwhile; the core at the end of it. The consent cookie is read
-  // with the document's own getter: nothing is guarded yet, and nothing of the page has run since.
+  // that the banner's code is on its way meanwhile; with them smartcp-core.js, whose runtime starts the
+  // banner (asked for after the set-up, it arrived last; smartcp.wasm waits for the banner). The consent
+  // cookie is read with the document's own getter: nothing is guarded yet, and nothing of the page has run
+  // since.
   const stored = storedConsent(I, { __proto__: null, win, cookie: I.getOwnPropertyDescriptor(win.Document.prototype, 'cookie') }) !== '';
   const trusted = createTrusted(win);
   const load = createModules(I, win, base, nonce, trusted);
@@ -62,6 +64,7 @@ function start(win) {
   };
   const controlsModule = fetched('reopen');
   const uiModule = stored ? null : fetched('ui');
+  const coreModule = fetched('core');
   // With it the language file of a built-in language <html lang> names, not a round trip later: a guess
   // that smartcp-reopen.js (which asks for the file the page turns out to need) makes right or ignores.
   const named = /^([a-z]{2})(?![a-z])/i.exec(doc.documentElement?.lang ?? '')?.[1].toLowerCase();
@@ -131,7 +134,7 @@ function start(win) {
     rejectReady(error);
   };
   // Chained with the captured `then`: the kernel handed over below never passes through page code.
-  I.promiseThen(fetched('core'), (core) => {
+  I.promiseThen(coreModule, (core) => {
     try {
       core.startRuntime({
         I, win, base, nonce, trusted, configText, early, stored, gate, hosts, holds, realms, scopes, signalled, errors, api, ready,
