@@ -38,6 +38,9 @@ if [ $short = 1 ]; then node tests/bench/guard_bench.mjs --short; else node test
 echo "== clean-up with a full store in Chromium (budget: 50 ms of main thread per sweep)"
 if [ $short = 1 ]; then node tests/bench/sweep_bench.mjs --short; else node tests/bench/sweep_bench.mjs || status=1; fi
 
+echo "== the guard while Chromium parses a large page (figures only)"
+node tests/bench/parse_bench.mjs $([ $short = 1 ] && echo --short)
+
 echo "== SmartCP, vanilla-cookieconsent and Klaro side by side in Chromium (budget: time to banner ratio 1)"
 if [ $short = 1 ]; then node tests/bench/widgets_bench.mjs --short; else node tests/bench/widgets_bench.mjs || status=1; fi
 

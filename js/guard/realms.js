@@ -17,6 +17,7 @@ import { guardElements } from './elements.js';
 import { hookAccessor, hookMethod } from './hook.js';
 
 const FRAMES = 'iframe,frame,object,embed';
+const FRAME_TAGS = { __proto__: null, IFRAME: true, FRAME: true, OBJECT: true, EMBED: true };
 
 /**
  * @param {object} kernel {gate, holds, hosts, registry, remember, blocked, onRealm, onError}
@@ -349,21 +350,23 @@ export function createRealms(kernel) {
     const tagName = I.getter(E, 'tagName');
     const addedNodes = I.getter(win.MutationRecord.prototype, 'addedNodes');
     const count = I.getter(win.NodeList.prototype, 'length');
+    // Every element the parser inserts is a node of its own here, so each is looked at once, by its tag:
+    // no search under it (a page of thousands of elements would pay one per element). Frames in the
+    // document tree are window[i] besides (adoptFrames), wherever in it they came from.
     record.observe = (doc) => new win.MutationObserver((list) => {
       for (let r = 0; r < list.length; r++) {
         const added = addedNodes(list[r]);
         for (let i = 0, c = count(added); i < c; i++) {
           const node = added[i];
-          nodes[nodes.length] = node;
-          if (!n.isElementOrFragment(node) || !n.isElement(node)) continue;
-          if (tagName(node) === 'SCRIPT') holds.holdElement(node, n, 'copy');
+          if (nodeType(node) !== 1) continue;
+          const tag = tagName(node);
+          if (tag === 'SCRIPT') holds.holdElement(node, n, 'copy');
+          else if (FRAME_TAGS[tag]) adopt(frameWindow(node));
           else if (n.getAttribute(node, 'data-smartcp-declaration') !== null) kernel.declaration(win, node);
         }
       }
-      adoptFrames(nodes);  // once for all the parser inserted since the last look
-      nodes = [];
+      adoptFrames([]);  // once for all the parser inserted since the last look
     }).observe(doc, { childList: true, subtree: true });
-    let nodes = [];
     record.frames = () => adoptFrames([]);
     perDocument(record);
     adoptFrames([]);

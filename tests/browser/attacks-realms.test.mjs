@@ -167,6 +167,35 @@ test('cause 3: every route to a new same-origin realm returns it guarded, in the
   await g.close();
 });
 
+test('cause 3: frames the parser inserts, deep in a page of thousands of elements, are guarded before its next script', async () => {
+  // Each parsed element is looked at once, by its tag; a frame anywhere in the tree is reached as window[i]
+  // besides. The page's script attacks them at once, before the core is even there.
+  const filler = '<div class="card"><h3>Item</h3><p>Text <a href="#x">a link</a> and <span>more</span>.</p></div>\n'.repeat(600);
+  const attack = (tag, expression) => `${tag}: (${ATTACK})(${expression}, window, '${tag}')`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+    <script src="/smartcp/smartcp.js"></script></head><body>${filler}
+    <div><section><table><tr><td><article><iframe name="deep"></iframe></article></td></tr></table></section></div>${filler}
+    <p><iframe></iframe></p>
+    <script>window.__results = { ${attack('deep', 'window.deep')}, ${attack('indexed', 'window[window.length - 1]')},
+      ${attack('element', "document.querySelector('p > iframe').contentWindow")} };</script></body></html>`;
+  const context = await browser.newContext();
+  const page = `${env.base}/fixtures/parsed-frames.html`;
+  await context.route(page, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  const g = await guardedPage(browser, page, { context });
+  await g.page.evaluate(() => window.SmartCP.ready);
+  const results = await g.page.evaluate(() => window.__results);
+  assert.deepEqual(Object.keys(results), ['deep', 'indexed', 'element']);
+  for (const [tag, r] of Object.entries(results)) {
+    assert.deepEqual(r, { errors: [], seen: [] }, `${tag}: nothing thrown into the page, nothing to read back`);
+    assert.equal(await g.stored('localStorage', `cart_${tag}`), 'x', `the site's own write through ${tag}`);
+  }
+  assert.deepEqual(GA(await g.keys('localStorage')), []);
+  assert.deepEqual(GA(await g.keys('sessionStorage')), []);
+  assert.deepEqual(GA(await g.cookies()), []);
+  await g.clean();
+  await context.close();
+});
+
 test('cause 3: a frame in the closed shadow root of a host connected later is guarded, whatever reaches it', async () => {
   const g = await guardedPage(browser, url);
   await prepare(g);
