@@ -19,8 +19,7 @@
 // again slower in Chromium (tests/bench/guard_bench.mjs).
 // Usage: node scripts/bundle.mjs OUT_DIR
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { minify } from 'terser';

@@ -17,6 +17,8 @@ import { guardElements } from './elements.js';
 import { hookAccessor, hookMethod } from './hook.js';
 
 const FRAMES = 'iframe,frame,object,embed';
+// The same elements by tag name, for the parser's insertions (a lookup, no native call). Written out, not
+// derived from FRAMES: this runs before the built-ins are captured.
 const FRAME_TAGS = { __proto__: null, IFRAME: true, FRAME: true, OBJECT: true, EMBED: true };
 
 /**
