@@ -3,9 +3,15 @@
 // intrinsics smartcp.js captured: strings are written as UTF-8 into the core's input buffer and read back
 // out of its output slots; only numbers cross the calls.
 
+// The characters a number's ToString writes, as ASCII codes (a lookup that no page code can change).
+const NUMBER_CHARS = {
+  __proto__: null, 0: 48, 1: 49, 2: 50, 3: 51, 4: 52, 5: 53, 6: 54, 7: 55, 8: 56, 9: 57, '.': 46, e: 101, '+': 43, '-': 45,
+};
+
 /**
  * The imports the standalone module needs: a notice that memory grew, the exit libc calls on abort, and
- * the number parser its strtod stands on (wasm/libc_overrides.cpp): the JS engine's own, exact.
+ * the JS engine's own number reading and writing, exact, which its strtod (wasm/libc_overrides.cpp) and
+ * its JSON writer (core/src/json_writer.cpp) stand on.
  * @param {ReturnType<import('./intrinsics.js').captureIntrinsics>} I
  * @param {{memory: WebAssembly.Memory|null}} late the module's memory, once it is instantiated
  */
@@ -20,6 +26,14 @@ export function coreImports(I, late = { __proto__: null, memory: null }) {
         let text = '';
         for (let i = 0; i < length; i++) text += I.fromCharCode(bytes[i]);
         return +text;  // ToNumber: the grammar of a JSON number is within it, rounded as strtod rounds
+      },
+      smartcp_shortest_number(value, at) {
+        // ToString of a number (not a method the page could replace): the shortest digits that read back
+        // as `value`, such as "0.1", "1.5e-7" or "1e+21", ASCII within 32 bytes.
+        const text = `${value}`;
+        const bytes = I.byteView(I.memoryBuffer(late.memory), at >>> 0, 32);
+        for (let i = 0; i < text.length; i++) bytes[i] = NUMBER_CHARS[text[i]];
+        return text.length;
       },
     },
     wasi_snapshot_preview1: {

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(config consent_record cookie_string redact name_matching log_entry)
+((${#targets[@]})) || targets=(config consent_record cookie_string redact name_matching json_writer log_entry)
 
 if [ ! -f build/fuzz/CMakeCache.txt ]; then
   CC=clang CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSMARTCP_FUZZ=ON \

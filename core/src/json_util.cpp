@@ -3,7 +3,21 @@
 #include <cmath>
 #include <limits>
 
+#if SMARTCP_COMPACT_JSON_WRITER
+#include "json_writer.hpp"
+#endif
+
 namespace smartcp::detail {
+
+std::string dump(const Json& json) {
+#if SMARTCP_COMPACT_JSON_WRITER
+  std::string out;
+  write_json(out, json);
+  return out;
+#else
+  return json.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+#endif
+}
 
 std::string member_path(const std::string& parent, std::string_view key) {
   if (parent.empty()) return std::string(key);

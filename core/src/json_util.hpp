@@ -18,10 +18,9 @@ namespace smartcp::detail {
 std::string member_path(const std::string& parent, std::string_view key);
 std::string index_path(const std::string& parent, std::size_t index);
 
-// Serialises without throwing: invalid UTF-8 (a lone surrogate from a page) becomes U+FFFD.
-inline std::string dump(const Json& json) {
-  return json.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
-}
+// Serialises without throwing: invalid UTF-8 (a lone surrogate from a page) becomes U+FFFD. The wasm
+// build writes with json_writer.hpp (the same bytes, a fraction of the module's size).
+std::string dump(const Json& json);
 
 // A JSON type's name for messages: "a string", "a number", …
 std::string_view describe(const Json& json);

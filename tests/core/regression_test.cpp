@@ -35,6 +35,7 @@ TEST(FuzzRegressions, ConsentRecord) { EXPECT_GT(replay("consent_record", fuzz::
 TEST(FuzzRegressions, CookieString) { EXPECT_GT(replay("cookie_string", fuzz::cookie_string), 0u); }
 TEST(FuzzRegressions, Redact) { EXPECT_GT(replay("redact", fuzz::redact), 0u); }
 TEST(FuzzRegressions, NameMatching) { EXPECT_GT(replay("name_matching", fuzz::name_matching), 0u); }
+TEST(FuzzRegressions, JsonWriter) { EXPECT_GT(replay("json_writer", fuzz::json_writer), 0u); }
 
 }  // namespace
 }  // namespace smartcp

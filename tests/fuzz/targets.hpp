@@ -15,6 +15,8 @@
 #include "smartcp/pattern.hpp"
 #include "smartcp/redact.hpp"
 
+#include "json_writer.hpp"  // core/src: the wasm build's JSON writer
+
 namespace smartcp::fuzz {
 
 inline void check(bool invariant) {
@@ -117,6 +119,23 @@ inline int name_matching(const std::uint8_t* data, std::size_t size) {
   for (int kind = 0; kind < kKindCount; ++kind) engine.decide(name, kind);
   parse_output(engine.classify_url(name));
   parse_output(engine.describe(engine.decide(name, 0), "en"));
+  return 0;
+}
+
+// The wasm build's JSON writer against nlohmann's dump: the input as one string (any bytes, broken UTF-8
+// included), and, when it is JSON, the document it holds.
+inline int json_writer(const std::uint8_t* data, std::size_t size) {
+  const auto same = [](const Json& json) {
+    std::string out;
+    detail::write_json(out, json);
+    const std::string theirs = json.dump(-1, ' ', false, Json::error_handler_t::replace);
+    // Where nlohmann writes a number with more digits than needed, the writer's is shorter, same value.
+    check(out == theirs || (out.size() < theirs.size() && Json::parse(out) == Json::parse(theirs)));
+  };
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  same(Json(text));
+  const Json parsed = Json::parse(text, nullptr, false);
+  if (!parsed.is_discarded()) same(parsed);
   return 0;
 }
 

@@ -8,11 +8,11 @@ import { root, distDir, loadCore } from './load-core.mjs';
 
 const bytes = readFileSync(path.join(distDir, 'smartcp.wasm'));
 
-test('the core is a valid standalone module: its three imports, plain exports, no glue', () => {
+test('the core is a valid standalone module: its four imports, plain exports, no glue', () => {
   assert.ok(WebAssembly.validate(bytes));
   const module = new WebAssembly.Module(bytes);
   assert.deepEqual(WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`).sort(),
-    ['env.emscripten_notify_memory_growth', 'env.smartcp_parse_number', 'wasi_snapshot_preview1.proc_exit']);
+    ['env.emscripten_notify_memory_growth', 'env.smartcp_parse_number', 'env.smartcp_shortest_number', 'wasi_snapshot_preview1.proc_exit']);
   const exports = WebAssembly.Module.exports(module).map((e) => e.name);
   for (const name of ['memory', '_initialize', 'smartcp_new_engine', 'smartcp_decide', 'smartcp_decide_cookie', 'smartcp_read_record']) {
     assert.ok(exports.includes(name), name);
