@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 import { distDir, root } from '../wasm/load-core.mjs';
 
 const KB = 1024;
@@ -28,6 +29,25 @@ for (const name of readdirSync(distDir).sort().filter((n) => !/^smartcp-(texts|p
   console.log(name.padEnd(24), kb(bytes.length).padStart(10), kb(g).padStart(10), kb(br(bytes)).padStart(10), ' ',
     BUDGETS[name] === undefined ? '' : judge(g, BUDGETS[name]));
 }
+
+// What of smartcp.js is the guard itself (every write path and realm, the gate, the pre-decider with its
+// filter, the host matcher, the holds and the captured built-ins), bundled and minified alone, without the
+// loader, window.SmartCP or the start-up; and the data in it. The render-blocking budget is shared with all
+// of it.
+const alone = async (contents) => {
+  const { outputFiles: [out] } = await esbuild.build({
+    stdin: { contents, resolveDir: path.join(root, 'js') }, bundle: true, minify: true, format: 'iife', target: 'es2020', write: false,
+  });
+  return gz(Buffer.from(out.text));
+};
+const guard = await alone([
+  "export { createRealms } from './guard/realms.js'", "export { createGate } from './guard/gate.js'",
+  "export { createPrefilter } from './guard/prefilter.js'", "export { createHostMatcher } from './guard/hosts.js'",
+  "export { createHolds } from './guard/elements.js'", "export { createStorageRegistry } from './guard/web-storage.js'",
+  "export { captureIntrinsics } from './intrinsics.js'",
+].join(';'));
+const data = await alone("export * from './generated/known.js'");
+console.log(`smartcp.js: the guard alone, gzip -9: ${kb(guard)}, of which ${kb(data)} is data (the pre-decider's filter, the tracker endpoints)`);
 
 // The core: smartcp.wasm and smartcp-core.js, with the tracker tables and without them.
 const core = gz(file('smartcp.wasm')) + gz(file('smartcp-core.js'));
