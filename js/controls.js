@@ -22,8 +22,17 @@ import { provisionalConfig } from './config-source.js';
  * @param {(action: string) => void} o.onSiteAction accept-all / reject-all from the site's own controls
  * @param {(error: unknown) => void} o.onError
  */
-export function createUiControl({ win, load: loadPart, nonce, early, ready, catalog, getRecord, choose, onSiteAction, onError }) {
+export function createUiControl({ win, load: loadPart, nonce, early, ready, catalog, getRecord, choose, onSiteAction, onError: report }) {
   const doc = win.document;
+  // Each failure is told once, however many of the calls waiting on it fail with it.
+  const reported = new WeakSet();
+  const onError = (error) => {
+    if (error !== null && typeof error === 'object') {
+      if (reported.has(error)) return;
+      reported.add(error);
+    }
+    report(error);
+  };
   const config = provisionalConfig(early);
   const host = createHost(win, { theme: config.theme, nonce });
   host.addStyles(base);
@@ -63,7 +72,7 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
     loading ??= Promise.all([loadPart('ui'), host.mount()]).then(([module]) => {
       ui = module.createUI({
         win, host, config, lang, ready, catalog, getRecord, choose, onLayer: refresh,
-        texts: packs.texts, loadPurposes: () => pack('purposes'),
+        texts: packs.texts, loadPurposes: () => pack('purposes'), loadDialog: () => loadPart('dialog'), onError,
       });
       return ui;
     });

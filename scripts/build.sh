@@ -18,4 +18,4 @@ cp build/wasm/wasm/smartcp.wasm "$out/smartcp.wasm"
 # The loader, the runtime and the UI (esbuild from node_modules, installed by scripts/setup.sh).
 node scripts/bundle.mjs "$out"
 cp js/smartcp.d.ts "$out/smartcp.d.ts"
-for f in smartcp.js smartcp-reopen.js smartcp-integrations.js smartcp-ui.js smartcp-texts-en.js smartcp-purposes-en.js smartcp-core.js smartcp.wasm; do echo "build: $out/$f $(stat -c%s "$out/$f") bytes"; done
+for f in smartcp.js smartcp-reopen.js smartcp-integrations.js smartcp-ui.js smartcp-dialog.js smartcp-texts-en.js smartcp-purposes-en.js smartcp-core.js smartcp.wasm; do echo "build: $out/$f $(stat -c%s "$out/$f") bytes"; done

@@ -4,7 +4,8 @@
 //   smartcp-reopen.js  the reopen button, the site's own controls and the language;
 //   smartcp-integrations.js  Smartsupp, Smartlook, Consent Mode updates, gated scripts, the consent
 //                  log, tab sync;
-//   smartcp-ui.js  the banner and the dialog, fetched only when they are shown;
+//   smartcp-ui.js  the banner, fetched only when it or the dialog is shown;
+//   smartcp-dialog.js  the preferences dialog and the cookie declaration, fetched with their purposes;
 //   smartcp-debug.js  the console log of refusals, fetched only with "debug": true;
 //   smartcp-texts-<lang>.js  a language's texts, fetched with the banner or the dialog in that language;
 //   smartcp-purposes-<lang>.js  its purposes of the built-in entries, fetched with the dialog or the
@@ -62,6 +63,7 @@ await build({ entryPoints: ['js/runtime/index.js'], format: 'iife', outfile: pat
 await build({ entryPoints: ['js/controls.js'], format: 'iife', outfile: path.join(out, 'smartcp-reopen.js') });
 await build({ entryPoints: ['js/integrations/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-integrations.js') });
 await build({ entryPoints: ['js/ui/index.js'], format: 'iife', outfile: path.join(out, 'smartcp-ui.js') });
+await build({ entryPoints: ['js/ui/dialog.js'], format: 'iife', outfile: path.join(out, 'smartcp-dialog.js') });
 await build({ entryPoints: ['js/debug.js'], format: 'iife', outfile: path.join(out, 'smartcp-debug.js') });
 // One file per language and part: only the part's half of the JSON is bundled.
 for (const lang of LANGUAGES) {

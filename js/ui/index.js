@@ -1,5 +1,6 @@
-// smartcp-ui.js: the banner and the preferences dialog. A script that smartcp.js fetches only when
-// the visitor has to choose or asks to: a returning visitor never downloads it.
+// smartcp-ui.js: the banner, and the preferences dialog and the cookie declaration once smartcp-dialog.js
+// (fetched with them) brings their code. A script that smartcp.js fetches only when the visitor has to
+// choose or asks to: a returning visitor never downloads it.
 import css from './styles.css';
 import { h, focusables } from './dom.js';
 import { textOf, siteText, hasOwnText, builtInLanguage } from '../i18n.js';
@@ -11,11 +12,7 @@ const VARIANTS = {
   analyticsDescription: ['smartlook', 'analyticsDescriptionRecording'],
 };
 import { renderBanner } from './banner.js';
-import { renderPreferences } from './preferences.js';
-import { renderDeclaration } from './declaration.js';
-import declarationCss from './declaration.css';
 import { DECLARATION_KEY } from '../declaration-space.js';
-import { tablesOf } from './storage-table.js';
 import { hashTexts } from './text-hash.js';
 import { registerModule } from '../modules.js';
 
@@ -34,8 +31,10 @@ import { registerModule } from '../modules.js';
  *   id (smartcp-texts-<lang>.js); the caller fetches the language shown before anything is rendered
  * @param {() => Promise<Record<string, Record<string, string>>>} o.loadPurposes the built-in entries' purposes
  *   for the language shown (smartcp-purposes-<lang>.js), with those fetched before, by language and id
+ * @param {() => Promise<Record<string, any>>} o.loadDialog the dialog's and the declaration's code (smartcp-dialog.js)
+ * @param {(error: unknown) => void} o.onError
  */
-export function createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer, texts, loadPurposes }) {
+export function createUI({ win, host, config, lang, ready, catalog, getRecord, choose, onLayer, texts, loadPurposes, loadDialog, onError }) {
   const doc = win.document;
   const root = host.root;
   host.addStyles(css);
@@ -88,8 +87,18 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
   // The built-in entries' purposes, fetched the first time the dialog or the declaration needs them in a language.
   let purposes = null;
   const purposesReady = () => loadPurposes().then((p) => { purposes = p; });
-  // What the dialog and the declaration need: the core's catalog and the purposes.
-  const needs = () => Promise.all([ready, purposesReady()]);
+  // Their code and styles, fetched the first time either is shown; the styles join the widget's once.
+  let dialog = null;
+  // One that cannot be fetched is reported here, where the banner's button would otherwise only stay put.
+  const dialogReady = () => loadDialog().then((d) => {
+    if (!dialog) host.addStyles(d.css);
+    dialog = d;
+  }, (error) => {
+    onError(error);
+    throw error;
+  });
+  // What the dialog and the declaration need: the core's catalog, the purposes and their code.
+  const needs = () => Promise.all([ready, purposesReady(), dialogReady()]);
 
   const ownsFocus = () => !!element && element.contains(root.activeElement);
   // Removing the <dialog> takes it out of the top layer without close()'s own focus restoring, which
@@ -172,9 +181,9 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
     const groups = {};
     for (const entry of entries.filter(shown)) {
       entry.purpose ??= purposeOf(entry);
-      for (const category of tablesOf(entry)) (groups[category] ??= []).push(entry);
+      for (const category of dialog.tablesOf(entry)) (groups[category] ??= []).push(entry);
     }
-    element = renderPreferences({
+    element = dialog.renderPreferences({
       doc, t, days, lang: lang(), choice, groups, vendors, held: held ?? [], expiryDays: config.expiryDays, maxCookieDays: config.maxCookieDays,
       policyUrl: policyUrl(), note: gpcNote(),
       onToggle: (next) => { draft = next; },
@@ -253,14 +262,14 @@ export function createUI({ win, host, config, lang, ready, catalog, getRecord, c
      */
     renderDeclaration(element) {
       const own = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-      host.styleAnother(own, declarationCss);
+      host.styleAnother(own, dialog.declarationCss);
       const { entries, vendors } = catalog(lang());
       const groups = {};
       for (const entry of entries.filter((e) => shown(e) && !e.observed)) {
         entry.purpose ??= purposeOf(entry);
-        for (const category of tablesOf(entry)) (groups[category] ??= []).push(entry);
+        for (const category of dialog.tablesOf(entry)) (groups[category] ??= []).push(entry);
       }
-      own.replaceChildren(renderDeclaration({ doc, t, days, lang: lang(), groups, vendors, maxCookieDays: config.maxCookieDays }));
+      own.replaceChildren(dialog.renderDeclaration({ doc, t, days, lang: lang(), groups, vendors, maxCookieDays: config.maxCookieDays }));
       // Its height at this width, reserved on the next page view before it is rendered (declaration-space.js).
       element.style.minHeight = '';
       try {

@@ -60,10 +60,11 @@ if (existsSync(bare)) {
   console.log('core without the tracker tables: not built (scripts/bench.sh builds build/wasm-notables)');
 }
 
-// What a first visit fetches (the banner is shown in one language, English here; the purposes only with the
-// dialog), and a returning visit (no banner code, no texts).
+// What a first visit fetches (the banner is shown in one language, English here; the dialog's code and the
+// purposes only with the dialog or a cookie declaration), and a returning visit (no banner code, no texts).
 // smartcp-debug.js is fetched only for a config with "debug": true.
-const scripts = readdirSync(distDir).filter((f) => (f.endsWith('.js') || f.endsWith('.wasm')) && !/^smartcp-(texts|purposes)-/.test(f) && f !== 'smartcp-debug.js');
+const later = ['smartcp-debug.js', 'smartcp-dialog.js'];
+const scripts = readdirSync(distDir).filter((f) => (f.endsWith('.js') || f.endsWith('.wasm')) && !/^smartcp-(texts|purposes)-/.test(f) && !later.includes(f));
 const sum = (list) => list.reduce((total, f) => total + gz(file(f)), 0);
 const first = sum([...scripts, 'smartcp-texts-en.js']);
 const returning = sum(scripts.filter((f) => f !== 'smartcp-ui.js'));

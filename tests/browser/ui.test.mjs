@@ -58,6 +58,8 @@ test('accept all from the banner: recorded with its proof, the banner goes, the 
   await v.page.waitForFunction(() => document.querySelector('smartcp-widget').shadowRoot.querySelector('[role=status]').textContent !== '');
   await clean(v);
 
+  assert.ok(!v.requests.some((p) => p.endsWith('/smartcp-dialog.js')), `answered on the banner: the dialog's code is not downloaded: ${v.requests.join(' ')}`);
+
   const next = await open({ reuse: v.context });
   await next.page.locator('smartcp-widget .reopen').waitFor();
   assert.equal(await banner(next.page).count(), 0, 'no banner once chosen');
@@ -382,6 +384,30 @@ test('when the banner\'s code cannot load, the page is told and nothing breaks',
   await assert.rejects(page.evaluate(() => window.SmartCP.showPreferences()));
   assert.ok(errors.length > 0, 'an error event');
   assert.equal(await page.evaluate(() => window.SmartCP.getConsent()), null);
+  assert.ok(!watcher.problems.some((p) => p.startsWith('pageerror')), watcher.problems.join('\n'));
+  await context.close();
+});
+
+test('when the dialog\'s code cannot load, the page is told once, the banner stays and its choices still work', async () => {
+  const context = await env.browser.newContext();
+  await context.route('**/smartcp-dialog.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await context.newPage();
+  const watcher = await watch(page);
+  await page.addInitScript(() => {
+    window.__errors = [];
+    window.addEventListener('smartcp:error', (e) => window.__errors.push(e.detail.message));
+  });
+  await page.goto(`${env.base}/fixtures/ui.html`);
+  await banner(page).waitFor();
+  await action(page, 'preferences').click();
+  await page.waitForFunction(() => window.__errors.length > 0);
+  assert.match((await page.evaluate(() => window.__errors)).join(' '), /smartcp-dialog\.js/);
+  assert.equal(await dialog(page).count(), 0);
+  assert.ok(await banner(page).isVisible(), 'the banner stays');
+  await assert.rejects(page.evaluate(() => window.SmartCP.showPreferences()));
+  assert.equal((await page.evaluate(() => window.__errors)).length, 1, 'told once, however often it is asked for');
+  await action(page, 'reject-all').click();
+  assert.equal((await record(page)).method, 'reject-all');
   assert.ok(!watcher.problems.some((p) => p.startsWith('pageerror')), watcher.problems.join('\n'));
   await context.close();
 });

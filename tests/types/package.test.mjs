@@ -17,7 +17,7 @@ test('the package is publishable: MIT, not private, and npm pack ships what a si
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   const files = packed.files.map((f) => f.path).sort();
   const languages = (part) => LANGUAGES.map((lang) => `dist/smartcp-${part}-${lang}.js`);
-  assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'NOTICE', 'README.md', 'dist/smartcp-core.js', 'dist/smartcp-debug.js', 'dist/smartcp-integrations.js',
+  assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'NOTICE', 'README.md', 'dist/smartcp-core.js', 'dist/smartcp-debug.js', 'dist/smartcp-dialog.js', 'dist/smartcp-integrations.js',
     ...languages('purposes'), 'dist/smartcp-reopen.js', ...languages('texts'), 'dist/smartcp-ui.js', 'dist/smartcp.d.ts', 'dist/smartcp.js', 'dist/smartcp.wasm',
     'docs/architecture.md', 'docs/consent-log-server.md', 'docs/platforms.md', 'docs/reference.md', 'js/engine.js', 'js/frameworks/check-config.mjs', 'js/frameworks/client.d.ts', 'js/frameworks/client.mjs', 'js/frameworks/react.d.ts',
     'js/frameworks/react.mjs', 'js/frameworks/vite.d.ts', 'js/frameworks/vite.mjs', 'js/frameworks/vue.d.ts', 'js/frameworks/vue.mjs',
