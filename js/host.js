@@ -26,8 +26,9 @@ export function createHost(win, { theme, nonce }) {
       return null;
     }
   };
+  // Set as the host enters the page, not before: reading the page's computed colour scheme makes the
+  // browser compute its style there and then, which while the page is still being parsed is work done twice.
   const applyTheme = () => { host.dataset.theme = dark ? pageScheme() ?? (dark.matches ? 'dark' : 'light') : theme; };
-  applyTheme();
   dark?.addEventListener?.('change', applyTheme);
 
   const addStyles = (css) => {
@@ -45,6 +46,7 @@ export function createHost(win, { theme, nonce }) {
     }
   };
 
+  let themed = false;
   const body = new Promise((resolve) => {
     if (doc.body) resolve();
     else doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
@@ -66,8 +68,9 @@ export function createHost(win, { theme, nonce }) {
      * first. The host takes no space (display: contents); what it shows is position: fixed.
      */
     mount: () => body.then(() => {
+      if (!themed) applyTheme();  // here: the page's <meta name="color-scheme"> may come after smartcp.js
+      themed = true;
       if (!host.isConnected) doc.body.prepend(host);
-      applyTheme();  // the page's <meta name="color-scheme"> may come after smartcp.js
     }),
   };
 }
