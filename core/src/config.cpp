@@ -451,7 +451,8 @@ Json Config::to_json() const {
     vendors["smartlook"] = {{"key", smartlook->key}, {"region", smartlook->region}, {"category", names(smartlook->requires_categories)}};
     if (!smartlook->script_url.empty()) vendors["smartlook"]["scriptUrl"] = smartlook->script_url;
   }
-  const TrackerDatabase& db = TrackerDatabase::instance();
+  // The database only for a config that names platforms: building its index is most of a first configure.
+  auto platform_name = [](std::uint16_t p) { return std::string(TrackerDatabase::instance().platform(p)); };
   // One category as its name, several as a list, as the owner may write them.
   auto category_json = [](Categories c) {
     const std::vector<std::string> optional = category_names(static_cast<Categories>(c & ~category::functional));
@@ -459,12 +460,12 @@ Json Config::to_json() const {
   };
   Json platform_settings = Json::object();
   for (const PlatformSetting& p : platforms) {
-    Json& v = platform_settings[std::string(db.platform(p.platform))];
+    Json& v = platform_settings[platform_name(p.platform)];
     if (p.off) v = false;
     else v = {{"category", p.categories ? category_json(p.categories) : Json(nullptr)}, {"generic", p.generic}};
   }
   Json declared_names = Json::array();
-  for (std::uint16_t p : declared) declared_names.push_back(db.platform(p));
+  for (std::uint16_t p : declared) declared_names.push_back(platform_name(p));
   Json host_rules = Json::object();
   for (const HostRule& h : hosts) host_rules[h.match] = h.allow ? Json(false) : category_json(h.categories);
   static const char* const unknown_names[] = {"allow", "analytics", "marketing", "block"};

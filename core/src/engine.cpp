@@ -107,7 +107,11 @@ struct Engine::State {
   }
 };
 
-Engine::Engine() : state_(std::make_unique<State>()) { configure(""); }
+// The defaults, as configure("") sets them, without the JSON answer configure() writes for its caller.
+Engine::Engine() : state_(std::make_unique<State>()) {
+  std::vector<Issue> issues;
+  state_->catalog = build_catalog(state_->config, issues);
+}
 Engine::~Engine() = default;
 
 std::string Engine::configure(std::string_view config_json) {
