@@ -102,20 +102,26 @@ export function startRuntime(k) {
   let integrationsModule = null;
   then(bannerUp, () => {
     integrationsModule = k.load('integrations');
-    // The core's first call compiles most of its code (lazily, on the main thread) and builds its tables:
-    // a task of its own, so that the one that opens the gate stays short and a click meanwhile is answered
-    // sooner. A hidden tab, whose timers are slowed, goes on at once.
     then(loadCore(I, k.base), guarded((exports) => {
       engine = createEngine(exports, I);
-      if (I.visibility(doc) !== 'visible') coreArrived();
-      else I.setTimeout(guarded(coreArrived), 0);
+      nextTask(() => {
+        const configured = engine.configure(k.configText);
+        nextTask(() => coreArrived(configured));
+      });
     }), k.fail);
   }, k.fail);
+  // What runs after the banner is painted goes in tasks short enough that a click meanwhile is answered
+  // at once: the core's first calls compile its code as they go (lazily, on the main thread), so the
+  // engine's creation and the configuration each get one. A hidden tab, whose timers are slowed, goes on
+  // at once.
+  const nextTask = (fn) => {
+    if (I.visibility(doc) !== 'visible') fn();
+    else I.setTimeout(guarded(fn), 0);
+  };
 
-  // The rest runs in one task: nothing of the page runs between the core's configuration and the gate
-  // opening.
-  function coreArrived() {
-    const configured = engine.configure(k.configText);
+  // One task from the consent in force to the gate opening and the API's runtime: nothing of the page runs
+  // between. The first sweep, the watches, the integrations and `ready` follow in the next one.
+  function coreArrived(configured) {
     for (let i = 0; i < configured.issues.length; i++) {
       const issue = configured.issues[i];
       I.warn(`SmartCP config: ${issue.path || '(config)'}: ${issue.message}`);
@@ -242,42 +248,46 @@ export function startRuntime(k) {
     if (!state.record() && engine.gpc(win.navigator.globalPrivacyControl === true).complete) {
       runtime.choose('gpc', false, false);
     }
-    sweeper.sweep();
-    sweeper.watch(win);
-    k.setRealmListener((w) => sweeper.watchWindow(w));
-    k.setScopesListener(sweeper.saveScopesSoon);
-    const windows = realms.windows();
-    for (let i = 0; i < windows.length; i++) sweeper.watchWindow(windows[i].win);
-    const integrationsFailed = k.report('the integrations could not load');
-    then(integrationsModule, (m) => {
-      try {
-        integrations = m.createIntegrations({
-          win, config, nonce: k.nonce, trusted: k.trusted, signals: () => engine.consentMode(), reread,
-          warn: (message) => I.warn(`SmartCP: ${message}`),
-        });
-        integrations.apply(granted());
-        for (let i = 0; i < unlogged.length; i++) integrations.log(unlogged[i]);
-        unlogged.length = 0;
-      } catch (error) {
-        integrationsFailed(error);
+    nextTask(started);
+
+    function started() {
+      sweeper.sweep();
+      sweeper.watch(win);
+      k.setRealmListener((w) => sweeper.watchWindow(w));
+      k.setScopesListener(sweeper.saveScopesSoon);
+      const windows = realms.windows();
+      for (let i = 0; i < windows.length; i++) sweeper.watchWindow(windows[i].win);
+      const integrationsFailed = k.report('the integrations could not load');
+      then(integrationsModule, (m) => {
+        try {
+          integrations = m.createIntegrations({
+            win, config, nonce: k.nonce, trusted: k.trusted, signals: () => engine.consentMode(), reread,
+            warn: (message) => I.warn(`SmartCP: ${message}`),
+          });
+          integrations.apply(granted());
+          for (let i = 0; i < unlogged.length; i++) integrations.log(unlogged[i]);
+          unlogged.length = 0;
+        } catch (error) {
+          integrationsFailed(error);
+        }
+      }, integrationsFailed);
+      if (config.debug) {
+        I.setTimeout(() => observed.printUnknown(gate.observed()), 2000);
+        then(k.load('debug'), (m) => m.startDebugLog({ I, engine, api: api.api }), k.report('the debug log could not start'));
       }
-    }, integrationsFailed);
-    if (config.debug) {
-      I.setTimeout(() => observed.printUnknown(gate.observed()), 2000);
-      then(k.load('debug'), (m) => m.startDebugLog({ I, engine, api: api.api }), k.report('the debug log could not start'));
+      // The core's config reaches the controls before `ready` resolves: whatever waited for the core (a click on
+      // "preferences" meanwhile) then sees it, not the provisional one.
+      ui?.update(config);
+      k.resolveReady();
+      api.emit('ready', currentConsent());
+      then(controlsReady, () => {
+        try {
+          ui.update(config);  // controls that arrived after the core (update is idempotent)
+          then(I.resolved(ui.start()), null, () => {});
+        } catch {
+          // reported where the controls failed
+        }
+      }, () => {});
     }
-    // The core's config reaches the controls before `ready` resolves: whatever waited for the core (a click on
-    // "preferences" meanwhile) then sees it, not the provisional one.
-    ui?.update(config);
-    k.resolveReady();
-    api.emit('ready', currentConsent());
-    then(controlsReady, () => {
-      try {
-        ui.update(config);  // controls that arrived after the core (update is idempotent)
-        then(I.resolved(ui.start()), null, () => {});
-      } catch {
-        // reported where the controls failed
-      }
-    }, () => {});
   }
 }
