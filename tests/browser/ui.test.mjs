@@ -388,9 +388,10 @@ test('when the banner\'s code cannot load, the page is told and nothing breaks',
   await context.close();
 });
 
-test('when the dialog\'s code cannot load, the page is told once, the banner stays and its choices still work', async () => {
+// A first visit with `file` answered 404; the page's `error` events are collected in window.__errors.
+async function openWithout(file) {
   const context = await env.browser.newContext();
-  await context.route('**/smartcp-dialog.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await context.route(`**/${file}`, (route) => route.fulfill({ status: 404, body: 'gone' }));
   const page = await context.newPage();
   const watcher = await watch(page);
   await page.addInitScript(() => {
@@ -398,6 +399,11 @@ test('when the dialog\'s code cannot load, the page is told once, the banner sta
     window.addEventListener('smartcp:error', (e) => window.__errors.push(e.detail.message));
   });
   await page.goto(`${env.base}/fixtures/ui.html`);
+  return { context, page, watcher };
+}
+
+test('when the dialog\'s code cannot load, the page is told once, the banner stays and its choices still work', async () => {
+  const { context, page, watcher } = await openWithout('smartcp-dialog.js');
   await banner(page).waitFor();
   await action(page, 'preferences').click();
   await page.waitForFunction(() => window.__errors.length > 0);
@@ -437,15 +443,7 @@ test('first visit: the banner is up before the core, and a choice made then is r
 });
 
 test('first visit without a core (the wasm is missing): the banner shows, a choice is refused with an error, storage stays closed', async () => {
-  const context = await env.browser.newContext();
-  await context.route('**/smartcp.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  const page = await context.newPage();
-  const watcher = await watch(page);
-  await page.addInitScript(() => {
-    window.__errors = [];
-    window.addEventListener('smartcp:error', (e) => window.__errors.push(e.detail.message));
-  });
-  await page.goto(`${env.base}/fixtures/ui.html`);
+  const { context, page, watcher } = await openWithout('smartcp.wasm');
   await banner(page).waitFor();
   await page.waitForFunction(() => window.__errors.length > 0);
   await action(page, 'accept-all').click();
