@@ -99,6 +99,15 @@ export function startRuntime(k) {
     }, resolve), resolve);
   });
 
+  // What runs after the banner is painted goes in tasks short enough that a click meanwhile is answered
+  // at once: the core's first calls compile its code as they go (lazily, on the main thread), so the
+  // engine's creation and the configuration each get one. A hidden tab, whose timers are slowed, goes on
+  // at once.
+  const nextTask = (fn) => {
+    if (I.visibility(doc) !== 'visible') fn();
+    else I.setTimeout(guarded(fn), 0);
+  };
+
   let integrationsModule = null;
   then(bannerUp, () => {
     integrationsModule = k.load('integrations');
@@ -110,14 +119,6 @@ export function startRuntime(k) {
       });
     }), k.fail);
   }, k.fail);
-  // What runs after the banner is painted goes in tasks short enough that a click meanwhile is answered
-  // at once: the core's first calls compile its code as they go (lazily, on the main thread), so the
-  // engine's creation and the configuration each get one. A hidden tab, whose timers are slowed, goes on
-  // at once.
-  const nextTask = (fn) => {
-    if (I.visibility(doc) !== 'visible') fn();
-    else I.setTimeout(guarded(fn), 0);
-  };
 
   // One task from the consent in force to the gate opening and the API's runtime: nothing of the page runs
   // between. The first sweep, the watches, the integrations and `ready` follow in the next one.

@@ -38,7 +38,7 @@ const alone = async (contents) => {
   const { outputFiles: [out] } = await esbuild.build({
     stdin: { contents, resolveDir: path.join(root, 'js') }, bundle: true, minify: true, format: 'iife', target: 'es2020', write: false,
   });
-  return gz(Buffer.from(out.text));
+  return gz(out.contents);
 };
 const guard = await alone([
   "export { createRealms } from './guard/realms.js'", "export { createGate } from './guard/gate.js'",
