@@ -27,8 +27,8 @@ std::size_t shortest_number(double x, char* out) {
 
 // A number with a fraction laid out as nlohmann's to_chars lays out its digits (printf's %g with the
 // exponents -4 to 15, ".0" after whole numbers, two exponent digits at least), so that the two builds
-// write the same text. Only the digits can differ, where nlohmann's Grisu2 does not find the shortest
-// (about 1 number in 700): both read back as the same double.
+// write the same text. Only the digits can differ, where nlohmann's Grisu2 does not find the shortest, or
+// not the closest of the shortest (about 1 number in 700): both read back as the same double.
 void write_float(std::string& out, double x) {
   if (!std::isfinite(x)) {
     out += "null";

@@ -1,7 +1,7 @@
 // A compact JSON writer for the wasm build: what nlohmann's dump(-1, ' ', false, error_handler_t::replace)
 // writes, without its serializer and its Grisu2 number formatting, which cost the module about 4 KB gzip.
 // Numbers with a fraction take their digits from the JS engine there (the shortest that read back as the
-// same double; nlohmann's are the same but for about 1 number in 700, which it writes longer).
+// same double, and the closest of those; nlohmann's are the same but for about 1 number in 700).
 // tests/core/json_writer_test.cpp, the json_writer fuzz target and tests/wasm/numbers.test.mjs hold the
 // two to the same text, and to the same values where the digits differ.
 #pragma once
