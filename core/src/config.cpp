@@ -471,29 +471,29 @@ Json Config::to_json() const {
   static const char* const unknown_names[] = {"allow", "analytics", "marketing", "block"};
   static const char* const gpc_names[] = {"marketing", "all", "ignore"};
   auto nullable = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
-  return {
-      {"vendors", std::move(vendors)},
-      {"revision", revision},
-      {"lang", lang},
-      {"expiryDays", expiry_days},
-      {"maxCookieDays", max_cookie_days},
-      {"unknownKeys", unknown_names[static_cast<int>(unknown_keys)]},
-      {"gpc", gpc_names[static_cast<int>(gpc)]},
-      {"logEndpoint", nullable(log_endpoint)},
-      {"policyUrl", nullable(policy_url)},
-      {"theme", theme},
-      {"layout", layout},
-      {"position", banner_position()},
-      {"reopenButton", reopen_button},
-      {"consentMode", consent_mode == ConsentModeKind::off ? Json(false) : Json(consent_mode == ConsentModeKind::advanced ? "advanced" : "basic")},
-      {"waitForUpdate", wait_for_update_ms},
-      {"debug", debug},
-      {"platforms", std::move(platform_settings)},
-      {"declare", std::move(declared_names)},
-      {"hosts", std::move(host_rules)},
-      {"catalog", catalog},
-      {"texts", texts},
-  };
+  Json out = Json::object();
+  out["vendors"] = std::move(vendors);
+  out["revision"] = revision;
+  out["lang"] = lang;
+  out["expiryDays"] = expiry_days;
+  out["maxCookieDays"] = max_cookie_days;
+  out["unknownKeys"] = unknown_names[static_cast<int>(unknown_keys)];
+  out["gpc"] = gpc_names[static_cast<int>(gpc)];
+  out["logEndpoint"] = nullable(log_endpoint);
+  out["policyUrl"] = nullable(policy_url);
+  out["theme"] = theme;
+  out["layout"] = layout;
+  out["position"] = banner_position();
+  out["reopenButton"] = reopen_button;
+  out["consentMode"] = consent_mode == ConsentModeKind::off ? Json(false) : Json(consent_mode == ConsentModeKind::advanced ? "advanced" : "basic");
+  out["waitForUpdate"] = wait_for_update_ms;
+  out["debug"] = debug;
+  out["platforms"] = std::move(platform_settings);
+  out["declare"] = std::move(declared_names);
+  out["hosts"] = std::move(host_rules);
+  out["catalog"] = catalog;
+  out["texts"] = texts;
+  return out;
 }
 
 }  // namespace smartcp

@@ -4,15 +4,15 @@ namespace smartcp {
 
 Json consent_mode_signals(Categories granted) {
   auto signal = [&](Categories needed) { return (granted & needed) == needed ? "granted" : "denied"; };
-  return {
-      {"ad_storage", signal(category::marketing)},
-      {"ad_user_data", signal(category::marketing)},
-      {"ad_personalization", signal(category::marketing)},
-      {"analytics_storage", signal(category::analytics)},
-      {"functionality_storage", signal(category::functional)},
-      {"personalization_storage", signal(category::functional)},
-      {"security_storage", signal(category::functional)},
-  };
+  Json out = Json::object();
+  out["ad_storage"] = signal(category::marketing);
+  out["ad_user_data"] = signal(category::marketing);
+  out["ad_personalization"] = signal(category::marketing);
+  out["analytics_storage"] = signal(category::analytics);
+  out["functionality_storage"] = signal(category::functional);
+  out["personalization_storage"] = signal(category::functional);
+  out["security_storage"] = signal(category::functional);
+  return out;
 }
 
 GpcPolicy gpc_policy(GpcMode mode, bool signal) {

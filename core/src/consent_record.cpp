@@ -133,22 +133,20 @@ std::string_view to_string(RecordStatus status) {
 }
 
 Json ConsentRecord::to_json() const {
-  return {
-      {"version", kFormatVersion},
-      {"id", id},
-      {"site", site},
-      {"revision", revision},
-      {"categories",
-       {{"functional", true},
-        {"analytics", (categories & category::analytics) != 0},
-        {"marketing", (categories & category::marketing) != 0}}},
-      {"method", to_string(method)},
-      {"timestamp", timestamp},
-      {"expires", expires},
-      {"lang", lang},
-      {"textHash", text_hash},
-      {"gpc", gpc},
-  };
+  // Member by member: an initializer list of this size costs the module about 1 KB.
+  Json out = Json::object();
+  out["version"] = kFormatVersion;
+  out["id"] = id;
+  out["site"] = site;
+  out["revision"] = revision;
+  out["categories"] = detail::category_flags(categories);
+  out["method"] = to_string(method);
+  out["timestamp"] = timestamp;
+  out["expires"] = expires;
+  out["lang"] = lang;
+  out["textHash"] = text_hash;
+  out["gpc"] = gpc;
+  return out;
 }
 
 std::string validate(const ConsentRecord& r) {

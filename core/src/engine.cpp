@@ -21,12 +21,22 @@ std::optional<TimeMs> to_time(double ms) {
   return static_cast<TimeMs>(ms);
 }
 
-std::string error_json(std::string message) { return detail::dump(Json{{"ok", false}, {"error", std::move(message)}}); }
+// The results are built member by member: nlohmann's initializer lists cost the module about 1 KB per
+// ten members at each place they are written.
+std::string error_json(std::string message) {
+  Json out = Json::object();
+  out["ok"] = false;
+  out["error"] = std::move(message);
+  return detail::dump(out);
+}
 
 Json issues_json(const std::vector<Issue>& issues) {
   Json out = Json::array();
   for (const Issue& i : issues) {
-    out.push_back({{"severity", i.severity == Issue::Severity::error ? "error" : "warning"}, {"path", i.path}, {"message", i.message}});
+    Json& issue = out.emplace_back(Json::object());
+    issue["severity"] = i.severity == Issue::Severity::error ? "error" : "warning";
+    issue["path"] = i.path;
+    issue["message"] = i.message;
   }
   return out;
 }
@@ -38,17 +48,16 @@ std::string_view platform_name(const TrackerEntry* t) {
 }
 
 Json decision_json(const Decision& d, std::string_view name, Kind kind) {
-  Json out{
-      {"verdict", to_string(d.verdict)},
-      {"reason", to_string(d.reason)},
-      {"source", to_string(d.source)},
-      {"name", name},
-      {"kind", to_string(kind)},
-      {"category", first_category_name(d.refused ? d.refused : d.required)},
-      {"categories", category_names(d.required)},
-      {"vendor", d.vendor ? Json(d.vendor->id) : d.entry && !d.entry->vendor.empty() ? Json(d.entry->vendor) : Json(nullptr)},
-      {"platform", d.tracker ? Json(platform_name(d.tracker)) : Json(nullptr)},
-  };
+  Json out = Json::object();
+  out["verdict"] = to_string(d.verdict);
+  out["reason"] = to_string(d.reason);
+  out["source"] = to_string(d.source);
+  out["name"] = name;
+  out["kind"] = to_string(kind);
+  out["category"] = first_category_name(d.refused ? d.refused : d.required);
+  out["categories"] = category_names(d.required);
+  out["vendor"] = d.vendor ? Json(d.vendor->id) : d.entry && !d.entry->vendor.empty() ? Json(d.entry->vendor) : Json(nullptr);
+  out["platform"] = d.tracker ? Json(platform_name(d.tracker)) : Json(nullptr);
   if (d.entry) out["pattern"] = d.entry->pattern.source();
   if (d.tracker) out["pattern"] = std::string(d.tracker->name) + (d.tracker->wildcard ? "*" : "");
   if (d.verdict == Verdict::redact) {
@@ -118,7 +127,11 @@ std::string Engine::configure(std::string_view config_json) {
   ConfigResult result = parse_config(config_json);
   state_->config = std::move(result.config);
   state_->catalog = build_catalog(state_->config, result.issues);
-  return detail::dump(Json{{"ok", result.ok()}, {"issues", issues_json(result.issues)}, {"config", state_->config.to_json()}});
+  Json out = Json::object();
+  out["ok"] = result.ok();
+  out["issues"] = issues_json(result.issues);
+  out["config"] = state_->config.to_json();
+  return detail::dump(out);
 }
 
 std::string Engine::config() const { return detail::dump(state_->config.to_json()); }
@@ -129,9 +142,7 @@ void Engine::set_consent(bool analytics, bool marketing) {
 
 std::string Engine::consent() const {
   const Categories g = state_->decider.granted();
-  return detail::dump(Json{{"functional", true},
-                           {"analytics", (g & category::analytics) != 0},
-                           {"marketing", (g & category::marketing) != 0}});
+  return detail::dump(detail::category_flags(g));
 }
 
 std::uint32_t Engine::decide(std::string_view name, int kind) const {
@@ -192,27 +203,31 @@ Json entry_json(const Catalog& catalog, std::uint32_t packed, std::string_view l
     const std::string platform(db.platform(t.platform));
     const Categories categories = catalog.categories_of(t);
     // The purpose text: the platform's own for this category when the project wrote one, else the class's.
-    return Json{{"source", to_string(source)},
-                             {"vendor", nullptr},
-                             {"vendorLabel", platform},
-                             {"platform", platform},
-                             {"name", std::string(t.name) + (t.wildcard ? "*" : "")},
-                             {"kinds", Json::array({"cookie", "localStorage", "sessionStorage"})},
-                             {"categories", category_names(categories)},
-                             {"retentionDays", t.retention_days ? Json(t.retention_days) : Json(nullptr)},
-                             {"purposeId", platform + '|' + std::string(first_category_name(categories))},
-                             {"purposeClass", to_string(t.purpose)}};
+    Json out = Json::object();
+    out["source"] = to_string(source);
+    out["vendor"] = nullptr;
+    out["vendorLabel"] = platform;
+    out["platform"] = platform;
+    out["name"] = std::string(t.name) + (t.wildcard ? "*" : "");
+    Json& kinds = out["kinds"] = Json::array();
+    for (Kind k : {Kind::cookie, Kind::local_storage, Kind::session_storage}) kinds.push_back(to_string(k));
+    out["categories"] = category_names(categories);
+    out["retentionDays"] = t.retention_days ? Json(t.retention_days) : Json(nullptr);
+    out["purposeId"] = platform + '|' + std::string(first_category_name(categories));
+    out["purposeClass"] = to_string(t.purpose);
+    return out;
   }
   if ((source != Source::site_catalog && source != Source::vendor_catalog) || index > catalog.entries().size()) return nullptr;
   const Entry& e = catalog.entries()[index - 1];
   const Vendor* vendor = catalog.vendor_of(e);
-  Json out{{"source", to_string(source)},
-           {"vendor", e.vendor.empty() ? Json(nullptr) : Json(e.vendor)},
-           {"vendorLabel", vendor ? vendor->label : e.vendor},
-           {"platform", nullptr},
-           {"name", e.pattern.display()},
-           {"categories", category_names(e.categories)},
-           {"retentionDays", nullable(e.retention_days)}};
+  Json out = Json::object();
+  out["source"] = to_string(source);
+  out["vendor"] = e.vendor.empty() ? Json(nullptr) : Json(e.vendor);
+  out["vendorLabel"] = vendor ? vendor->label : e.vendor;
+  out["platform"] = nullptr;
+  out["name"] = e.pattern.display();
+  out["categories"] = category_names(e.categories);
+  out["retentionDays"] = nullable(e.retention_days);
   Json kinds = Json::array();
   for (int k = 0; k < kKindCount; ++k) {
     if (e.applies_to & kind_bit(static_cast<Kind>(k))) kinds.push_back(to_string(static_cast<Kind>(k)));
@@ -341,14 +356,20 @@ std::string Engine::create_record(std::string_view request_json) const {
   std::string cookie = std::string(ConsentRecord::kCookieName) + '=' + value +
                        "; Max-Age=" + std::to_string(static_cast<std::int64_t>(config.expiry_days) * 86400) + "; Path=/; SameSite=Lax";
   if (*secure) cookie += "; Secure";
-  return detail::dump(Json{{"ok", true}, {"record", record.to_json()}, {"value", value}, {"cookie", cookie}});
+  Json out = Json::object();
+  out["ok"] = true;
+  out["record"] = record.to_json();
+  out["value"] = value;
+  out["cookie"] = cookie;
+  return detail::dump(out);
 }
 
 std::string Engine::read_record(std::string_view cookie_value, double now_ms, std::string_view site) const {
   auto now = to_time(now_ms);
   if (!now) return error_json("now must be a time in milliseconds since 1970");
   const RecordReading reading = read_cookie_value(cookie_value, state_->config.revision, *now, site);
-  Json out{{"status", to_string(reading.status)}};
+  Json out = Json::object();
+  out["status"] = to_string(reading.status);
   if (reading.status != RecordStatus::valid) out["reason"] = reading.reason;
   if (reading.record) out["record"] = reading.record->to_json();
   return detail::dump(out);
@@ -358,10 +379,12 @@ std::string Engine::consent_mode() const { return detail::dump(consent_mode_sign
 
 std::string Engine::gpc(bool signal) const {
   const GpcPolicy policy = gpc_policy(state_->config.gpc, signal);
-  return detail::dump(Json{{"applies", policy.applies},
-                           {"refused", category_names(policy.refused)},
-                           {"complete", policy.complete},
-                           {"signals", consent_mode_signals(category::functional)}});
+  Json out = Json::object();
+  out["applies"] = policy.applies;
+  out["refused"] = category_names(policy.refused);
+  out["complete"] = policy.complete;
+  out["signals"] = consent_mode_signals(category::functional);
+  return detail::dump(out);
 }
 
 std::string Engine::catalog(std::string_view lang) const {
@@ -391,14 +414,24 @@ std::string Engine::catalog(std::string_view lang) const {
   Json vendors = Json::object();
   for (const Vendor& v : catalog.vendors()) {
     const Processor& p = v.processor;
-    vendors[v.id] = {{"label", v.label},
-                     {"defaultCategories", category_names(v.default_categories)},
-                     {"prefixes", v.prefixes},
-                     {"processor", p.name.empty() ? Json(nullptr)
-                                                  : Json{{"name", p.name}, {"companyId", p.company_id}, {"address", p.address},
-                                                         {"dpo", p.dpo}, {"dataLocation", p.data_location}}}};
+    Json& vendor = vendors[v.id] = Json::object();
+    vendor["label"] = v.label;
+    vendor["defaultCategories"] = category_names(v.default_categories);
+    vendor["prefixes"] = v.prefixes;
+    Json& processor = vendor["processor"] = nullptr;
+    if (!p.name.empty()) {
+      processor = Json::object();
+      processor["name"] = p.name;
+      processor["companyId"] = p.company_id;
+      processor["address"] = p.address;
+      processor["dpo"] = p.dpo;
+      processor["dataLocation"] = p.data_location;
+    }
   }
-  return detail::dump(Json{{"entries", std::move(entries)}, {"vendors", std::move(vendors)}});
+  Json out = Json::object();
+  out["entries"] = std::move(entries);
+  out["vendors"] = std::move(vendors);
+  return detail::dump(out);
 }
 
 std::string Engine::classify_url(std::string_view url) const {
@@ -418,22 +451,23 @@ std::string Engine::classify_url(std::string_view url) const {
     if (host_matches && parts->rest.compare(0, path.size(), path) == 0 && (!own || rule.match.size() > own->match.size())) own = &rule;
   }
   const TrackerHost* builtin = db.match_url(url);
+  auto answer = [&](Categories categories, bool google_tag, bool held) {
+    Json out = Json::object();
+    out["platform"] = builtin ? Json(db.platform(builtin->platform)) : Json(nullptr);
+    out["category"] = category_json(categories);
+    out["googleTag"] = google_tag;
+    out["signal"] = builtin ? builtin->signal : 0;
+    out["held"] = held;
+    return detail::dump(out);
+  };
   if (own) {
     if (own->allow) return "null";
-    return detail::dump(Json{{"platform", builtin ? Json(db.platform(builtin->platform)) : Json(nullptr)},
-                             {"category", category_json(own->categories)},
-                             {"googleTag", false},
-                             {"signal", builtin ? builtin->signal : 0},
-                             {"held", own->categories != category::functional}});
+    return answer(own->categories, false, own->categories != category::functional);
   }
   if (!builtin || state_->catalog.platform_off(builtin->platform)) return "null";
   const Categories categories = state_->catalog.platform_categories(builtin->platform, builtin->categories);
   const bool advanced = builtin->google_tag && config.consent_mode == ConsentModeKind::advanced;
-  return detail::dump(Json{{"platform", db.platform(builtin->platform)},
-                           {"category", category_json(categories)},
-                           {"googleTag", builtin->google_tag},
-                           {"signal", builtin->signal},
-                           {"held", categories != category::functional && !advanced}});
+  return answer(categories, builtin->google_tag, categories != category::functional && !advanced);
 }
 
 }  // namespace smartcp

@@ -154,6 +154,14 @@ std::optional<std::int64_t> as_integer(const Json& json) {
   return std::nullopt;
 }
 
+Json category_flags(Categories categories) {
+  Json out = Json::object();
+  out["functional"] = true;
+  out["analytics"] = (categories & category::analytics) != 0;
+  out["marketing"] = (categories & category::marketing) != 0;
+  return out;
+}
+
 void error(std::vector<Issue>& issues, std::string path, std::string message) {
   issues.push_back({Issue::Severity::error, std::move(path), std::move(message)});
 }

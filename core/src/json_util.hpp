@@ -39,6 +39,10 @@ ParsedJson parse_bounded(std::string_view text, std::size_t max_bytes, int max_d
 // An integer that fits `int` and lies in [min, max] (a JSON number such as 3.0 counts as 3).
 std::optional<std::int64_t> as_integer(const Json& json);
 
+// {"functional": true, "analytics": …, "marketing": …}, as a consent record and the engine's consent state
+// write the categories.
+Json category_flags(Categories categories);
+
 // Appends an issue.
 void error(std::vector<Issue>& issues, std::string path, std::string message);
 void warning(std::vector<Issue>& issues, std::string path, std::string message);
