@@ -223,13 +223,13 @@ std::optional<Texts> parse_texts(const Json& value, const std::string& path, std
   if (value.is_string()) {
     texts["en"] = value.get<std::string>();  // one text for every language
   } else if (value.is_object()) {
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      const std::string item_path = detail::member_path(path, it.key());
-      if (!it.value().is_string()) {
+    for (const auto& it : detail::members(value)) {
+      const std::string item_path = detail::member_path(path, it.first);
+      if (!it.second.is_string()) {
         detail::error(issues, item_path, "must be a string");
         return std::nullopt;
       }
-      texts[it.key()] = it.value().get<std::string>();
+      texts[it.first] = it.second.get<std::string>();
     }
   } else {
     detail::error(issues, path, "must be a string or an object of texts by language");
@@ -333,18 +333,18 @@ std::optional<Entry> parse_entry(const Json& value, const std::string& path, con
     if (!fields->is_object()) {
       detail::error(issues, fields_path, "must be an object of field name to category");
     } else {
-      for (auto it = fields->begin(); it != fields->end(); ++it) {
-        if (auto c = detail::parse_categories(it.value(), detail::member_path(fields_path, it.key()), issues)) {
-          entry.fields.push_back({it.key(), *c});
+      for (const auto& it : detail::members(*fields)) {
+        if (auto c = detail::parse_categories(it.second, detail::member_path(fields_path, it.first), issues)) {
+          entry.fields.push_back({it.first, *c});
         }
       }
     }
   }
 
   static const char* const known[] = {"name", "kind", "category", "categories", "vendor", "retentionDays", "purpose", "fields"};
-  for (auto it = value.begin(); it != value.end(); ++it) {
-    if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return it.key() == k; }) == std::end(known)) {
-      detail::warning(issues, detail::member_path(path, it.key()), "is not a known field and is ignored");
+  for (const auto& it : detail::members(value)) {
+    if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return it.first == k; }) == std::end(known)) {
+      detail::warning(issues, detail::member_path(path, it.first), "is not a known field and is ignored");
     }
   }
 

@@ -37,9 +37,9 @@ class ConfigParser {
       detail::error(issues_, "", std::string("must be a JSON object, not ") + std::string(detail::describe(root)));
       return;
     }
-    for (auto it = root.begin(); it != root.end(); ++it) {
-      const std::string& key = it.key();
-      const Json& value = it.value();
+    for (const auto& it : detail::members(root)) {
+      const std::string& key = it.first;
+      const Json& value = it.second;
       if (key == "vendors") parse_vendors(value, config);
       else if (key == "revision") integer(value, key, 0, 1'000'000'000, config.revision);
       else if (key == "lang") language(value, key, config.lang);
@@ -163,13 +163,13 @@ class ConfigParser {
       detail::error(issues_, "platforms", "must be an object such as {\"Hotjar\": \"analytics\", \"WordPress\": true}");
       return;
     }
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      const std::string path = detail::member_path("platforms", it.key());
-      auto index = platform(it.key(), path);
+    for (const auto& it : detail::members(value)) {
+      const std::string path = detail::member_path("platforms", it.first);
+      auto index = platform(it.first, path);
       if (!index) continue;
       PlatformSetting setting;
       setting.platform = *index;
-      const Json& v = it.value();
+      const Json& v = it.second;
       if (v.is_boolean()) {
         setting.off = !v.get<bool>();
         setting.generic = v.get<bool>();
@@ -179,15 +179,15 @@ class ConfigParser {
         setting.categories = *c | category::functional;
       } else if (v.is_object()) {
         bool ok = true;
-        for (auto field = v.begin(); field != v.end(); ++field) {
-          const std::string field_path = detail::member_path(path, field.key());
-          if (field.key() == "category") {
-            auto c = detail::parse_categories(field.value(), field_path, issues_);
+        for (const auto& field : detail::members(v)) {
+          const std::string field_path = detail::member_path(path, field.first);
+          if (field.first == "category") {
+            auto c = detail::parse_categories(field.second, field_path, issues_);
             if (c) setting.categories = *c | category::functional;
             ok = ok && c;
-          } else if (field.key() == "generic" && field.value().is_boolean()) {
-            setting.generic = field.value().get<bool>();
-          } else if (field.key() == "generic") {
+          } else if (field.first == "generic" && field.second.is_boolean()) {
+            setting.generic = field.second.get<bool>();
+          } else if (field.first == "generic") {
             detail::error(issues_, field_path, "must be true or false");
             ok = false;
           } else {
@@ -240,17 +240,17 @@ class ConfigParser {
       detail::error(issues_, "hosts", "has more than " + std::to_string(Config::kMaxHosts) + " entries; the list is ignored");
       return;
     }
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      const std::string path = detail::member_path("hosts", it.key());
-      if (!is_host_match(it.key())) {
+    for (const auto& it : detail::members(value)) {
+      const std::string path = detail::member_path("hosts", it.first);
+      if (!is_host_match(it.first)) {
         detail::error(issues_, path, "must be a lower-case host name, optionally followed by a path such as /collect; ignored");
         continue;
       }
       HostRule rule;
-      rule.match = it.key();
-      if (it.value().is_boolean() && !it.value().get<bool>()) {
+      rule.match = it.first;
+      if (it.second.is_boolean() && !it.second.get<bool>()) {
         rule.allow = true;
-      } else if (auto c = detail::parse_categories(it.value(), path, issues_)) {
+      } else if (auto c = detail::parse_categories(it.second, path, issues_)) {
         rule.categories = *c | category::functional;
       } else {
         continue;
@@ -291,10 +291,10 @@ class ConfigParser {
       detail::error(issues_, "vendors", "must be an object such as {\"smartsupp\": {\"key\": \"…\"}}");
       return;
     }
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      const std::string path = detail::member_path("vendors", it.key());
-      const Json& vendor = it.value();
-      if (it.key() != "smartsupp" && it.key() != "smartlook") {
+    for (const auto& it : detail::members(value)) {
+      const std::string path = detail::member_path("vendors", it.first);
+      const Json& vendor = it.second;
+      if (it.first != "smartsupp" && it.first != "smartlook") {
         detail::warning(issues_, path, "is not a built-in vendor and is ignored; list its keys under \"catalog\"");
         continue;
       }
@@ -303,7 +303,7 @@ class ConfigParser {
         detail::error(issues_, path, "must be an object with a \"key\"; the vendor is not loaded");
         continue;
       }
-      if (it.key() == "smartsupp") parse_smartsupp(vendor, path, config);
+      if (it.first == "smartsupp") parse_smartsupp(vendor, path, config);
       else parse_smartlook(vendor, path, config);
     }
   }
@@ -315,14 +315,14 @@ class ConfigParser {
     SmartsuppConfig s;
     s.key = *key;
     s.requires_categories = *needs | category::functional;
-    for (auto it = vendor.begin(); it != vendor.end(); ++it) {
-      if (it.key() == "category") continue;
-      if (it.key() == "scriptUrl") {  // SmartCP's, not Smartsupp's: not passed on
-        url(it.value(), detail::member_path(path, "scriptUrl"), s.script_url);
+    for (const auto& it : detail::members(vendor)) {
+      if (it.first == "category") continue;
+      if (it.first == "scriptUrl") {  // SmartCP's, not Smartsupp's: not passed on
+        url(it.second, detail::member_path(path, "scriptUrl"), s.script_url);
         continue;
       }
-      if (it.key() == "cookiePrefix") {
-        const Json& prefix = it.value();
+      if (it.first == "cookiePrefix") {
+        const Json& prefix = it.second;
         const bool ok = prefix.is_string() && prefix.get_ref<const std::string&>().size() <= 64 &&
                         std::all_of(prefix.get_ref<const std::string&>().begin(), prefix.get_ref<const std::string&>().end(),
                                     [](char c) { return is_token_char(c) || c == '.'; });
@@ -332,11 +332,11 @@ class ConfigParser {
         }
         s.cookie_prefix = prefix.get<std::string>();
       }
-      if ((it.key() == "cookieDomain" || it.key() == "cookiePath") && !it.value().is_string()) {
-        detail::error(issues_, detail::member_path(path, it.key()), "must be a string; ignored");
+      if ((it.first == "cookieDomain" || it.first == "cookiePath") && !it.second.is_string()) {
+        detail::error(issues_, detail::member_path(path, it.first), "must be a string; ignored");
         continue;
       }
-      s.options[it.key()] = it.value();  // the rest goes to _smartsupp as it is
+      s.options[it.first] = it.second;  // the rest goes to _smartsupp as it is
     }
     config.smartsupp = std::move(s);
   }
@@ -348,11 +348,11 @@ class ConfigParser {
     SmartlookConfig s;
     s.key = *key;
     s.requires_categories = *needs | category::functional;
-    for (auto it = vendor.begin(); it != vendor.end(); ++it) {
-      const std::string field_path = detail::member_path(path, it.key());
-      if (it.key() == "region") choice(it.value(), field_path, {"eu", "us"}, s.region);
-      else if (it.key() == "scriptUrl") url(it.value(), field_path, s.script_url);
-      else if (it.key() != "key" && it.key() != "category") detail::warning(issues_, field_path, "is not a known field and is ignored");
+    for (const auto& it : detail::members(vendor)) {
+      const std::string field_path = detail::member_path(path, it.first);
+      if (it.first == "region") choice(it.second, field_path, {"eu", "us"}, s.region);
+      else if (it.first == "scriptUrl") url(it.second, field_path, s.script_url);
+      else if (it.first != "key" && it.first != "category") detail::warning(issues_, field_path, "is not a known field and is ignored");
     }
     config.smartlook = std::move(s);
   }
@@ -362,25 +362,25 @@ class ConfigParser {
       detail::error(issues_, "texts", "must be an object such as {\"en\": {\"title\": \"…\"}}");
       return;
     }
-    for (auto lang = value.begin(); lang != value.end(); ++lang) {
-      const std::string lang_path = detail::member_path("texts", lang.key());
-      if (!is_language_tag(lang.key())) {
+    for (const auto& lang : detail::members(value)) {
+      const std::string lang_path = detail::member_path("texts", lang.first);
+      if (!is_language_tag(lang.first)) {
         detail::warning(issues_, lang_path, "is not a language tag (such as \"de\" or \"pt-BR\") and is ignored");
         continue;
       }
-      if (!lang.value().is_object()) {
+      if (!lang.second.is_object()) {
         detail::error(issues_, lang_path, "must be an object of text id to text");
         continue;
       }
-      Json& target = out[lang.key()] = Json::object();
-      for (auto text = lang.value().begin(); text != lang.value().end(); ++text) {
-        const std::string text_path = detail::member_path(lang_path, text.key());
-        if (!text.value().is_string()) {
+      Json& target = out[lang.first] = Json::object();
+      for (const auto& text : detail::members(lang.second)) {
+        const std::string text_path = detail::member_path(lang_path, text.first);
+        if (!text.second.is_string()) {
           detail::error(issues_, text_path, "must be a string; the built-in text is used");
-        } else if (text.value().get_ref<const std::string&>().size() > kMaxText) {
+        } else if (text.second.get_ref<const std::string&>().size() > kMaxText) {
           detail::error(issues_, text_path, "is longer than 2000 characters; the built-in text is used");
         } else {
-          target[text.key()] = text.value().get<std::string>();
+          target[text.first] = text.second.get<std::string>();
         }
       }
     }
@@ -448,8 +448,11 @@ Json Config::to_json() const {
     vendors["smartsupp"] = std::move(s);
   }
   if (smartlook) {
-    vendors["smartlook"] = {{"key", smartlook->key}, {"region", smartlook->region}, {"category", names(smartlook->requires_categories)}};
-    if (!smartlook->script_url.empty()) vendors["smartlook"]["scriptUrl"] = smartlook->script_url;
+    Json& s = vendors["smartlook"] = Json::object();
+    s["key"] = smartlook->key;
+    s["region"] = smartlook->region;
+    s["category"] = names(smartlook->requires_categories);
+    if (!smartlook->script_url.empty()) s["scriptUrl"] = smartlook->script_url;
   }
   // The database only for a config that names platforms: building its index is most of a first configure.
   auto platform_name = [](std::uint16_t p) { return std::string(TrackerDatabase::instance().platform(p)); };
@@ -462,7 +465,11 @@ Json Config::to_json() const {
   for (const PlatformSetting& p : platforms) {
     Json& v = platform_settings[platform_name(p.platform)];
     if (p.off) v = false;
-    else v = {{"category", p.categories ? category_json(p.categories) : Json(nullptr)}, {"generic", p.generic}};
+    else {
+      v = Json::object();
+      v["category"] = p.categories ? category_json(p.categories) : Json(nullptr);
+      v["generic"] = p.generic;
+    }
   }
   Json declared_names = Json::array();
   for (std::uint16_t p : declared) declared_names.push_back(platform_name(p));
@@ -471,6 +478,7 @@ Json Config::to_json() const {
   static const char* const unknown_names[] = {"allow", "analytics", "marketing", "block"};
   static const char* const gpc_names[] = {"marketing", "all", "ignore"};
   auto nullable = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+  // Member by member: nlohmann's initializer lists cost the module about 1 KB per ten members.
   Json out = Json::object();
   out["vendors"] = std::move(vendors);
   out["revision"] = revision;

@@ -42,9 +42,9 @@ std::optional<ConsentRecord> from_json(const Json& j, std::string& reason) {
     reason = "not an object";
     return std::nullopt;
   }
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    if (std::find_if(std::begin(fields), std::end(fields), [&](const char* f) { return it.key() == f; }) == std::end(fields)) {
-      reason = "unexpected field \"" + it.key() + '"';
+  for (const auto& it : detail::members(j)) {
+    if (std::find_if(std::begin(fields), std::end(fields), [&](const char* f) { return it.first == f; }) == std::end(fields)) {
+      reason = "unexpected field \"" + it.first + '"';
       return std::nullopt;
     }
   }
