@@ -8,6 +8,7 @@ import { createReopenButton } from './reopen.js';
 import { pickLanguage, resolveLanguage, builtInLanguage, LANGUAGES } from './i18n.js';
 import { registerModule } from './modules.js';
 import { provisionalConfig } from './config-source.js';
+import { startControls } from './controls-start.js';
 
 /**
  * @param {object} o
@@ -179,4 +180,4 @@ export function createUiControl({ win, load: loadPart, nonce, early, ready, cata
   };
 }
 
-registerModule(window, 'reopen', { __proto__: null, createUiControl });
+registerModule(window, 'reopen', { __proto__: null, createUiControl, startControls: (k) => startControls(k, createUiControl) });

@@ -50,11 +50,10 @@ function start(win) {
   };
 
   // The visible parts are fetched first, while the guard is set up below (most of this script's run), so
-  // that the banner's code is on its way meanwhile; with them smartcp-core.js, whose runtime starts the
-  // banner (asked for after the set-up, it arrived last; smartcp.wasm waits for the banner). The consent
-  // cookie is read with the document's own getter: nothing is guarded yet, and nothing of the page has run
-  // since.
-  const stored = storedConsent(I, { __proto__: null, win, cookie: I.getOwnPropertyDescriptor(win.Document.prototype, 'cookie') }) !== '';
+  // that the banner's code is on its way meanwhile. The controls (smartcp-reopen.js) are asked for before
+  // the first read of the cookies, which waits for the browser's cookie store; the banner's code after it,
+  // only when no choice is stored. The consent cookie is read with the document's own getter: nothing is
+  // guarded yet, and nothing of the page has run since.
   const trusted = createTrusted(win);
   const load = createModules(I, win, base, nonce, trusted);
   const fetched = (name) => {
@@ -63,8 +62,8 @@ function start(win) {
     return part;
   };
   const controlsModule = fetched('reopen');
+  const stored = storedConsent(I, { __proto__: null, win, cookie: I.getOwnPropertyDescriptor(win.Document.prototype, 'cookie') }) !== '';
   const uiModule = stored ? null : fetched('ui');
-  const coreModule = fetched('core');
   // With it the language file of a built-in language <html lang> names, not a round trip later: a guess
   // that smartcp-reopen.js (which asks for the file the page turns out to need) makes right or ignores.
   const named = /^([a-z]{2})(?![a-z])/i.exec(doc.documentElement?.lang ?? '')?.[1].toLowerCase();
@@ -133,13 +132,26 @@ function start(win) {
     report('the consent core could not start; storage that needs consent stays closed.')(error);
     rejectReady(error);
   };
-  // Chained with the captured `then`: the kernel handed over below never passes through page code.
+  // Chained with the captured `then`: the kernel handed to the controls and the runtime never passes
+  // through page code. `late` is what the runtime gives the controls once it starts.
+  const kernel = {
+    __proto__: null, I, win, base, nonce, trusted, configText, early, stored, gate, hosts, holds, realms, scopes, signalled, errors, api, ready,
+    resolveReady, report, fail, load: fetched, uiModule, setRealmListener: (fn) => { onRealm = fn; }, setScopesListener: (fn) => { scopesChanged = fn; },
+    late: { __proto__: null, record: () => null },
+  };
+  kernel.controls = I.promiseThen(controlsModule, (m) => m.startControls(kernel));
+  I.promiseThen(kernel.controls, null, report('the banner could not be shown'));
+  // smartcp-core.js: at once for a returning visitor; on a first visit once the banner is painted (or will
+  // not be), so that it shares neither the network nor the main thread with the banner. Settled through a
+  // promise of ours: nothing the page put on Promise.prototype is asked.
+  const coreModule = new I.Promise((resolve, reject) => {
+    const go = () => I.promiseThen(fetched('core'), resolve, reject);
+    if (!uiModule) go();
+    else I.promiseThen(kernel.controls, (c) => I.promiseThen(c.bannerUp, go, go), go);
+  });
   I.promiseThen(coreModule, (core) => {
     try {
-      core.startRuntime({
-        I, win, base, nonce, trusted, configText, early, stored, gate, hosts, holds, realms, scopes, signalled, errors, api, ready,
-        resolveReady, report, fail, load: fetched, controlsModule, uiModule, setRealmListener: (fn) => { onRealm = fn; }, setScopesListener: (fn) => { scopesChanged = fn; },
-      });
+      core.startRuntime(kernel);
     } catch (error) {
       fail(error);
     }

@@ -1,5 +1,5 @@
-// What runs once smartcp-core.js has arrived: the banner first (on a first visit, from the config as
-// smartcp.js read it), then the core, then everything it decides: the gate opens (held writes are decided),
+// What runs once smartcp-core.js has arrived (on a first visit, once the banner that smartcp.js started
+// from the config it read is painted: js/controls-start.js): the core, then everything it decides: the gate opens (held writes are decided),
 // held scripts and requests follow the consent in force, the clean-up sweeps and watches, the integrations
 // start, and window.SmartCP answers. Every change of the choice, here or in another tab, goes through
 // changed(): decisions, clean-up, what the visitor sees, the vendors, the other tabs, events.
@@ -37,36 +37,15 @@ export function startRuntime(k) {
   let ui = null;
   let catalogFor = null;
 
-  const chooseFailed = k.report('the choice could not be recorded');
-  const controlsReady = new I.Promise((resolve, reject) => then(k.controlsModule, (m) => {
-    try {
-      ui = m.createUiControl({
-        win, load: k.load, nonce: k.nonce, early, ready: k.ready,
-        catalog: (lang) => catalogFor(lang),
-        getRecord: () => state?.record() ?? null,
-        // A choice made on the banner before the core is ready is recorded as soon as it is.
-        choose: (method, analytics, marketing, proof) => new I.Promise((done) => {
-          const failed = (error) => {
-            chooseFailed(error);
-            done();
-          };
-          then(k.ready, () => {
-            try {
-              done(runtime.choose(method, analytics, marketing, proof));
-            } catch (error) {
-              failed(error);
-            }
-          }, failed);
-        }),
-        onSiteAction: (action) => { (action === 'accept-all' ? api.api.acceptAll() : api.api.rejectAll()).catch(() => {}); },
-        onError: k.report('the banner could not be shown'),
-      });
-      resolve();
-    } catch (error) {
-      reject(error);
-    }
+  // The controls and the banner were started by smartcp.js (js/controls-start.js); what they need of the
+  // runtime is handed over here.
+  k.late.catalog = (lang) => catalogFor(lang);
+  k.late.record = () => state?.record() ?? null;
+  k.late.choose = (method, analytics, marketing, proof) => runtime.choose(method, analytics, marketing, proof);
+  const controlsReady = new I.Promise((resolve, reject) => then(k.controls, (c) => {
+    ui = c.ui;
+    resolve();
   }, reject));
-  then(controlsReady, null, k.report('the banner could not be shown'));
   /** fn(controls) once they are there; a promise of what it returns. */
   const withControls = (fn) => new I.Promise((resolve, reject) => then(controlsReady, () => {
     try {
@@ -76,27 +55,11 @@ export function startRuntime(k) {
     }
   }, reject));
 
-  // No stored choice: the banner is shown first, and the core (most of the bytes) is fetched once it is up,
-  // so that the two do not share the network. Under "gpc": "all" with the signal there is no banner.
-  const firstVisit = !k.stored && !(early.gpc === 'all' && win.navigator.globalPrivacyControl === true);
+  // On a first visit the core (most of the bytes) is fetched once the banner is painted, so that the two
+  // do not share the network.
   const bannerUp = new I.Promise((resolve) => {
     I.setTimeout(resolve, 3000);  // a slow banner does not hold the core back
-    if (!firstVisit) {
-      resolve();
-      return;
-    }
-    // After the frame that paints the banner; a tab in the background paints nothing, so it does not wait.
-    const painted = () => {
-      if (I.visibility(doc) !== 'visible') resolve();
-      else win.requestAnimationFrame(() => I.setTimeout(resolve, 0));
-    };
-    then(controlsReady, () => then(k.uiModule, () => {
-      try {
-        then(I.resolved(ui.start()), painted, resolve);
-      } catch {
-        resolve();
-      }
-    }, resolve), resolve);
+    then(k.controls, (c) => then(c.bannerUp, resolve, resolve), resolve);
   });
 
   // What runs after the banner is painted goes in tasks short enough that a click meanwhile is answered

@@ -442,6 +442,34 @@ test('first visit: the banner is up before the core, and a choice made then is r
   await context.close();
 });
 
+test('first visit: the banner does not wait for smartcp-core.js, which is asked for only once the banner is up', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let bannerAtRequest = null;
+  let asked;
+  const coreAsked = new Promise((resolve) => { asked = resolve; });
+  await context.route('**/smartcp-core.js', async (route) => {
+    bannerAtRequest = await page.evaluate(() => document.querySelector('smartcp-widget')?.shadowRoot?.querySelector('.banner') !== null);
+    asked();
+    await held;  // the runtime's bytes arrive only when the test says so
+    await route.continue();
+  });
+  const watcher = await watch(page);
+  await page.goto(`${env.base}/fixtures/ui.html`);
+  await banner(page).waitFor();
+  await page.waitForFunction(() => true);
+  assert.equal(await page.evaluate(() => window.SmartCP.getConsent()), null, 'the core is not there yet');
+  await coreAsked;
+  assert.equal(bannerAtRequest, true, 'smartcp-core.js was asked for after the banner, not with it');
+  await action(page, 'reject-all').click();
+  release();
+  await page.waitForFunction(() => window.SmartCP.getConsent()?.method === 'reject-all');
+  assert.deepEqual(watcher.problems, []);
+  await context.close();
+});
+
 test('first visit without a core (the wasm is missing): the banner shows, a choice is refused with an error, storage stays closed', async () => {
   const { context, page, watcher } = await openWithout('smartcp.wasm');
   await banner(page).waitFor();
