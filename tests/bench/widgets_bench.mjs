@@ -4,7 +4,8 @@
 // bytes each fetches on a first visit and on a returning visit (a choice stored); and, in runs of their
 // own, the Interaction to Next Paint of a click on "reject all" made 0 to 800 ms after the banner is
 // painted (the longest, and whether the banner is gone by the next paint).
-// Usage: node tests/bench/widgets_bench.mjs [--rounds N] [--short]
+// Usage: node tests/bench/widgets_bench.mjs [--rounds N] [--short] [--tasks]
+//   --tasks also prints every round's long tasks (start and duration, ms), to see which one to split.
 //   Budgets (exit 1 when missed, unless --short): SmartCP's median time to banner at most
 //   vanilla-cookieconsent's, no layout shift, a returning visitor does not download the banner's code.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { root } from '../wasm/load-core.mjs';
 
 const args = process.argv.slice(2);
 const short = args.includes('--short');
+const listTasks = args.includes('--tasks');
 const rounds = Number(args[args.indexOf('--rounds') + 1]) || (short ? 2 : 15);
 const here = path.join(root, 'tests/bench/widgets');
 const pagesDir = path.join(root, 'build/bench-pages');
@@ -50,12 +52,15 @@ const WIDGETS = {
 // Watches from navigation start for the widget's banner, and notes the frame in which it is first
 // painted with a size; also sums long tasks and layout shifts.
 function probe(findBanner) {
-  window.__bench = { banner: null, longTasks: [], shift: 0, inp: 0 };
+  window.__bench = { banner: null, longTasks: [], taskStarts: [], shift: 0, inp: 0 };
   new PerformanceObserver((list) => {  // Event Timing: an interaction's input delay, handlers and next paint
     for (const e of list.getEntries()) if (e.interactionId) window.__bench.inp = Math.max(window.__bench.inp, e.duration);
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
+    for (const e of list.getEntries()) {
+      window.__bench.longTasks.push(e.duration);
+      window.__bench.taskStarts.push(e.startTime);
+    }
   }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) window.__bench.shift += e.value;
@@ -128,7 +133,7 @@ async function run(browser, base, name, { returning = false } = {}) {
   if (!returning) await page.waitForFunction(() => window.__bench.banner !== null, null, { timeout: 30000 });
   await page.waitForTimeout(1500);  // late long tasks and shifts
   const result = await page.evaluate(() => ({
-    banner: window.__bench.banner, longTasks: window.__bench.longTasks, shift: window.__bench.shift,
+    banner: window.__bench.banner, longTasks: window.__bench.longTasks, taskStarts: window.__bench.taskStarts, shift: window.__bench.shift,
   }));
   const own = [...bytes].filter(([p]) => widget.own(p));
   await context.close();
@@ -195,6 +200,12 @@ try {
   console.log(`"reject all" clicked ${DELAYS.join(', ')} ms after the banner is painted; INP budget 100 ms (SmartCP: ${ours.inp.toFixed(0)} ms${ours.inp <= 100 ? '' : ', missed'})`);
   const ratio = ours.banner / cc.banner;
   console.log(`time to banner, SmartCP / vanilla-cookieconsent: ${ratio.toFixed(2)} (budget 1.00)`);
+  if (listTasks) {
+    for (const [name, runs] of Object.entries(samples)) {
+      console.log(`${WIDGETS[name].label}, long tasks of each round (start+duration ms; banner at):`);
+      for (const x of runs) console.log(`  ${x.longTasks.map((d, i) => `${x.taskStarts[i].toFixed(0)}+${d.toFixed(0)}`).join('  ')}  (banner ${x.banner.toFixed(0)})`);
+    }
+  }
   console.log(`SmartCP first visit fetches: ${samples.smartcp[0].files.join(', ')}`);
   console.log(`SmartCP returning visit downloads the banner's code: ${ours.returningUi ? 'yes (budget: no)' : 'no'}`);
   mkdirSync(path.join(root, 'build/bench'), { recursive: true });
