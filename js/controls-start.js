@@ -1,8 +1,9 @@
 // The banner first. smartcp.js starts the controls as soon as smartcp-reopen.js is here and, on a first
 // visit, the banner as soon as smartcp-ui.js is too, without waiting for smartcp-core.js: that file is
-// fetched only once these have arrived, so that the banner's files have the network to themselves. The
-// runtime (smartcp-core.js) takes the controls over when it starts; a choice made on the banner meanwhile
-// waits for it (k.ready), and the dialog's catalog and the stored record are its (k.late).
+// fetched only once the banner is painted (bannerUp), so that the banner's files have the network and the
+// main thread to themselves. The runtime (smartcp-core.js) takes the controls over when it starts; a
+// choice made on the banner meanwhile waits for it (k.ready), and the dialog's catalog and the stored
+// record are its (k.late).
 
 /**
  * @param {object} k the kernel smartcp.js hands over (js/loader.js)
@@ -37,7 +38,7 @@ export function startControls(k, createUiControl) {
     onError: k.report('the banner could not be shown'),
   });
 
-  // No stored choice: the banner is shown, and the core (most of the bytes) is fetched once it is painted.
+  // No stored choice: the banner is shown, and the runtime and the core are fetched once it is painted.
   // Under "gpc": "all" with the signal there is no banner.
   const firstVisit = !k.stored && !(early.gpc === 'all' && win.navigator.globalPrivacyControl === true);
   const bannerUp = new I.Promise((resolve) => {
