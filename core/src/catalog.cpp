@@ -280,8 +280,8 @@ std::optional<Entry> parse_entry(const Json& value, const std::string& path, con
   const std::size_t errors_before = issues.size();
   Entry entry;
 
-  const auto name = value.find("name");
-  if (name == value.end() || !name->is_string()) {
+  const Json* name = detail::member(value, "name");
+  if (!name || !name->is_string()) {
     detail::error(issues, detail::member_path(path, "name"), "must be a string: the key's name or pattern");
   } else {
     std::string why;
@@ -292,22 +292,23 @@ std::optional<Entry> parse_entry(const Json& value, const std::string& path, con
     }
   }
 
-  const auto kind = value.find("kind");
-  if (kind == value.end()) {
+  const Json* kind = detail::member(value, "kind");
+  if (!kind) {
     detail::error(issues, detail::member_path(path, "kind"), "is missing");
   } else if (auto kinds = parse_kinds(*kind, detail::member_path(path, "kind"), issues)) {
     entry.kinds = *kinds;
   }
 
   // "category" and "categories" are the same field; a key in several categories needs all of them.
-  const auto cat = value.contains("categories") ? value.find("categories") : value.find("category");
-  if (cat == value.end()) {
+  const Json* plural = detail::member(value, "categories");
+  const Json* cat = plural ? plural : detail::member(value, "category");
+  if (!cat) {
     detail::error(issues, detail::member_path(path, "category"), "is missing");
-  } else if (auto categories = detail::parse_categories(*cat, detail::member_path(path, cat.key()), issues)) {
+  } else if (auto categories = detail::parse_categories(*cat, detail::member_path(path, plural ? "categories" : "category"), issues)) {
     entry.categories = *categories | category::functional;
   }
 
-  if (auto vendor = value.find("vendor"); vendor != value.end()) {
+  if (const Json* vendor = detail::member(value, "vendor")) {
     if (vendor->is_string() && vendor->get_ref<const std::string&>().size() <= 100) {
       entry.vendor = vendor->get<std::string>();
     } else {
@@ -315,7 +316,7 @@ std::optional<Entry> parse_entry(const Json& value, const std::string& path, con
     }
   }
 
-  if (auto retention = value.find("retentionDays"); retention != value.end() && !retention->is_null()) {
+  if (const Json* retention = detail::member(value, "retentionDays"); retention && !retention->is_null()) {
     auto days = detail::as_integer(*retention);
     if (days && *days >= 1 && *days <= 3650) {
       entry.retention_days = static_cast<int>(*days);
@@ -324,11 +325,11 @@ std::optional<Entry> parse_entry(const Json& value, const std::string& path, con
     }
   }
 
-  if (auto purpose = value.find("purpose"); purpose != value.end()) {
+  if (const Json* purpose = detail::member(value, "purpose")) {
     if (auto texts = parse_texts(*purpose, detail::member_path(path, "purpose"), issues)) entry.purpose = std::move(*texts);
   }
 
-  if (auto fields = value.find("fields"); fields != value.end()) {
+  if (const Json* fields = detail::member(value, "fields")) {
     const std::string fields_path = detail::member_path(path, "fields");
     if (!fields->is_object()) {
       detail::error(issues, fields_path, "must be an object of field name to category");

@@ -268,15 +268,15 @@ class ConfigParser {
   }
 
   std::optional<Categories> requirement(const Json& vendor, const std::string& path, Categories fallback) {
-    auto it = vendor.find("category");
-    if (it == vendor.end()) return fallback;
+    const Json* it = detail::member(vendor, "category");
+    if (!it) return fallback;
     return detail::parse_categories(*it, detail::member_path(path, "category"), issues_);
   }
 
   std::optional<std::string> vendor_key(const Json& vendor, const std::string& path) {
     const std::string key_path = detail::member_path(path, "key");
-    auto key = vendor.find("key");
-    if (key == vendor.end()) {
+    const Json* key = detail::member(vendor, "key");
+    if (!key) {
       detail::error(issues_, key_path, "is missing; the vendor is not loaded");
     } else if (!key->is_string() || !is_key(key->get_ref<const std::string&>())) {
       detail::error(issues_, key_path, "must be the vendor's key: 1 to 128 letters, digits, '_' or '-'; the vendor is not loaded");

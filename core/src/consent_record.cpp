@@ -49,7 +49,7 @@ std::optional<ConsentRecord> from_json(const Json& j, std::string& reason) {
     }
   }
   for (const char* f : fields) {
-    if (!j.contains(f)) {
+    if (!detail::member(j, f)) {
       reason = std::string("missing field \"") + f + '"';
       return std::nullopt;
     }
@@ -58,46 +58,48 @@ std::optional<ConsentRecord> from_json(const Json& j, std::string& reason) {
     reason = std::string("field \"") + field + "\" has the wrong type";
     return std::nullopt;
   };
+  // Every field is there (checked above).
+  auto value_of = [&](const char* name) -> const Json& { return *detail::member(j, name); };
   ConsentRecord r;
-  if (detail::as_integer(j["version"]) != ConsentRecord::kFormatVersion) {
+  if (detail::as_integer(value_of("version")) != ConsentRecord::kFormatVersion) {
     reason = "unsupported version";
     return std::nullopt;
   }
-  if (!j["id"].is_string()) return bad("id");
-  r.id = j["id"].get<std::string>();
-  if (!j["site"].is_string()) return bad("site");
-  r.site = j["site"].get<std::string>();
-  auto revision = detail::as_integer(j["revision"]);
+  if (!value_of("id").is_string()) return bad("id");
+  r.id = value_of("id").get<std::string>();
+  if (!value_of("site").is_string()) return bad("site");
+  r.site = value_of("site").get<std::string>();
+  auto revision = detail::as_integer(value_of("revision"));
   if (!revision || *revision < 0 || *revision > 1'000'000'000) return bad("revision");
   r.revision = static_cast<int>(*revision);
 
-  const Json& c = j["categories"];
+  const Json& c = value_of("categories");
   if (!c.is_object() || c.size() != 3) return bad("categories");
   r.categories = 0;
   for (const char* name : {"functional", "analytics", "marketing"}) {
-    auto it = c.find(name);
-    if (it == c.end() || !it->is_boolean()) return bad("categories");
+    const Json* it = detail::member(c, name);
+    if (!it || !it->is_boolean()) return bad("categories");
     if (it->get<bool>()) r.categories |= *parse_category(name);
   }
-  if (!j["method"].is_string()) return bad("method");
-  auto method = parse_method(j["method"].get_ref<const std::string&>());
+  if (!value_of("method").is_string()) return bad("method");
+  auto method = parse_method(value_of("method").get_ref<const std::string&>());
   if (!method) {
     reason = "unknown method";
     return std::nullopt;
   }
   r.method = *method;
-  auto timestamp = detail::as_integer(j["timestamp"]);
-  auto expires = detail::as_integer(j["expires"]);
+  auto timestamp = detail::as_integer(value_of("timestamp"));
+  auto expires = detail::as_integer(value_of("expires"));
   if (!timestamp) return bad("timestamp");
   if (!expires) return bad("expires");
   r.timestamp = *timestamp;
   r.expires = *expires;
-  if (!j["lang"].is_string()) return bad("lang");
-  r.lang = j["lang"].get<std::string>();
-  if (!j["textHash"].is_string()) return bad("textHash");
-  r.text_hash = j["textHash"].get<std::string>();
-  if (!j["gpc"].is_boolean()) return bad("gpc");
-  r.gpc = j["gpc"].get<bool>();
+  if (!value_of("lang").is_string()) return bad("lang");
+  r.lang = value_of("lang").get<std::string>();
+  if (!value_of("textHash").is_string()) return bad("textHash");
+  r.text_hash = value_of("textHash").get<std::string>();
+  if (!value_of("gpc").is_boolean()) return bad("gpc");
+  r.gpc = value_of("gpc").get<bool>();
   return r;
 }
 

@@ -261,17 +261,17 @@ std::string Engine::cookie_deletions(std::string_view name, std::string_view sco
   const Json& in = parsed.value;
   CookieScope scope;
   auto text = [&](const char* key, std::string& out) {
-    if (auto it = in.find(key); it != in.end() && it->is_string()) out = it->get<std::string>();
+    if (const Json* it = detail::member(in, key); it && it->is_string()) out = it->get<std::string>();
   };
   text("host", scope.host);
   text("path", scope.path);
-  if (auto it = in.find("secure"); it != in.end() && it->is_boolean()) scope.secure = it->get<bool>();
+  if (const Json* it = detail::member(in, "secure"); it && it->is_boolean()) scope.secure = it->get<bool>();
   if (const auto& s = state_->config.smartsupp) {
-    if (auto d = s->options.find("cookieDomain"); d != s->options.end() && d->is_string()) scope.extra_domains.push_back(d->get<std::string>());
-    if (auto p = s->options.find("cookiePath"); p != s->options.end() && p->is_string()) scope.extra_paths.push_back(p->get<std::string>());
+    if (const Json* d = detail::member(s->options, "cookieDomain"); d && d->is_string()) scope.extra_domains.push_back(d->get<std::string>());
+    if (const Json* p = detail::member(s->options, "cookiePath"); p && p->is_string()) scope.extra_paths.push_back(p->get<std::string>());
   }
   std::vector<std::pair<std::string, std::string>> remembered;
-  if (auto it = in.find("remembered"); it != in.end() && it->is_array()) {
+  if (const Json* it = detail::member(in, "remembered"); it && it->is_array()) {
     for (const Json& pair : *it) {
       if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
         remembered.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
@@ -292,13 +292,13 @@ std::string Engine::create_record(std::string_view request_json) const {
   const Json& in = parsed.value;
   if (!in.is_object()) return error_json("the request must be an object");
   auto string_field = [&](const char* key) -> std::optional<std::string> {
-    auto it = in.find(key);
-    if (it == in.end() || !it->is_string()) return std::nullopt;
+    const Json* it = detail::member(in, key);
+    if (!it || !it->is_string()) return std::nullopt;
     return it->get<std::string>();
   };
   auto bool_field = [&](const char* key, bool fallback) -> std::optional<bool> {
-    auto it = in.find(key);
-    if (it == in.end()) return fallback;
+    const Json* it = detail::member(in, key);
+    if (!it) return fallback;
     if (!it->is_boolean()) return std::nullopt;
     return it->get<bool>();
   };
@@ -317,8 +317,8 @@ std::string Engine::create_record(std::string_view request_json) const {
   auto gpc_signal = bool_field("gpc", false);
   auto secure = bool_field("secure", false);
   if (!analytics || !marketing || !gpc_signal || !secure) return error_json("analytics, marketing, gpc and secure must be true or false");
-  auto now_it = in.find("now");
-  auto now = now_it != in.end() && now_it->is_number() ? to_time(now_it->get<double>()) : std::nullopt;
+  const Json* now_it = detail::member(in, "now");
+  auto now = now_it && now_it->is_number() ? to_time(now_it->get<double>()) : std::nullopt;
   if (!now) return error_json("now must be a time in milliseconds since 1970");
 
   const GpcPolicy gpc = gpc_policy(config.gpc, *gpc_signal);

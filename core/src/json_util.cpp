@@ -31,6 +31,14 @@ std::string index_path(const std::string& parent, std::size_t index) {
   return parent + '[' + std::to_string(index) + ']';
 }
 
+const Json* member(const Json& object, std::string_view key) {
+  if (!object.is_object()) return nullptr;
+  for (const auto& [name, value] : members(object)) {
+    if (name == key) return &value;
+  }
+  return nullptr;
+}
+
 std::string_view describe(const Json& json) {
   switch (json.type()) {
     case Json::value_t::null: return "null";
@@ -57,20 +65,20 @@ class BoundedBuilder final : public nlohmann::json_sax<Json> {
   std::string error;
   bool too_deep = false;
 
-  bool null() override { return add(nullptr); }
-  bool boolean(bool v) override { return add(v); }
-  bool number_integer(number_integer_t v) override { return add(v); }
-  bool number_unsigned(number_unsigned_t v) override { return add(v); }
-  bool number_float(number_float_t v, const string_t&) override { return add(v); }
-  bool string(string_t& v) override { return add(std::move(v)); }
+  bool null() override { return add(Json(nullptr)); }
+  bool boolean(bool v) override { return add(Json(v)); }
+  bool number_integer(number_integer_t v) override { return add(Json(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return add(Json(v)); }
+  bool number_float(number_float_t v, const string_t&) override { return add(Json(v)); }
+  bool string(string_t& v) override { return add(Json(std::move(v))); }
   bool binary(binary_t& v) override { return add(Json::binary(std::move(v))); }
-  bool start_object(std::size_t) override { return open(Json::value_t::object); }
+  bool start_object(std::size_t) override { return open(Json(Json::value_t::object)); }
   bool key(string_t& k) override {
     member_ = &(*stack_.back())[k];
     return true;
   }
   bool end_object() override { return close(); }
-  bool start_array(std::size_t) override { return open(Json::value_t::array); }
+  bool start_array(std::size_t) override { return open(Json(Json::value_t::array)); }
   bool end_array() override { return close(); }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
     // ex.what() is "[json.exception.parse_error.101] parse error at line 1, column 5: …"; keep the tail.
@@ -81,31 +89,30 @@ class BoundedBuilder final : public nlohmann::json_sax<Json> {
   }
 
  private:
-  template <typename Value>
-  Json* place(Value&& v) {
+  // One place for every kind of value (built by the caller), not one per type: the module is smaller.
+  Json* place(Json&& v) {
     if (stack_.empty()) {
-      root = Json(std::forward<Value>(v));
+      root = std::move(v);
       return &root;
     }
     if (stack_.back()->is_array()) {
-      stack_.back()->push_back(Json(std::forward<Value>(v)));
+      stack_.back()->push_back(std::move(v));
       return &stack_.back()->back();
     }
-    *member_ = Json(std::forward<Value>(v));
+    *member_ = std::move(v);
     return member_;
   }
-  template <typename Value>
-  bool add(Value&& v) {
-    place(std::forward<Value>(v));
+  bool add(Json&& v) {
+    place(std::move(v));
     return true;
   }
-  bool open(Json::value_t type) {
+  bool open(Json&& type) {
     if (stack_.size() >= max_depth_) {
       too_deep = true;
       return false;
     }
     // Children are only added to the innermost open container, so these pointers stay valid.
-    stack_.push_back(place(type));
+    stack_.push_back(place(std::move(type)));
     return true;
   }
   bool close() {

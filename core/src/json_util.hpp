@@ -27,6 +27,10 @@ std::string dump(const Json& json);
 // bytes a loop.
 inline const Json::object_t& members(const Json& object) { return *object.get_ptr<const Json::object_t*>(); }
 
+// The member `key` of `object`, or nullptr when it has none (or is not an object). One function for every
+// lookup, where nlohmann's find is a template instantiated for each length of literal.
+const Json* member(const Json& object, std::string_view key);
+
 // A JSON type's name for messages: "a string", "a number", …
 std::string_view describe(const Json& json);
 
