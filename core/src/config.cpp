@@ -456,25 +456,20 @@ Json Config::to_json() const {
   }
   // The database only for a config that names platforms: building its index is most of a first configure.
   auto platform_name = [](std::uint16_t p) { return std::string(TrackerDatabase::instance().platform(p)); };
-  // One category as its name, several as a list, as the owner may write them.
-  auto category_json = [](Categories c) {
-    const std::vector<std::string> optional = category_names(static_cast<Categories>(c & ~category::functional));
-    return optional.empty() ? Json("functional") : optional.size() == 1 ? Json(optional[0]) : Json(optional);
-  };
   Json platform_settings = Json::object();
   for (const PlatformSetting& p : platforms) {
     Json& v = platform_settings[platform_name(p.platform)];
     if (p.off) v = false;
     else {
       v = Json::object();
-      v["category"] = p.categories ? category_json(p.categories) : Json(nullptr);
+      v["category"] = p.categories ? detail::category_json(p.categories) : Json(nullptr);
       v["generic"] = p.generic;
     }
   }
   Json declared_names = Json::array();
   for (std::uint16_t p : declared) declared_names.push_back(platform_name(p));
   Json host_rules = Json::object();
-  for (const HostRule& h : hosts) host_rules[h.match] = h.allow ? Json(false) : category_json(h.categories);
+  for (const HostRule& h : hosts) host_rules[h.match] = h.allow ? Json(false) : detail::category_json(h.categories);
   static const char* const unknown_names[] = {"allow", "analytics", "marketing", "block"};
   static const char* const gpc_names[] = {"marketing", "all", "ignore"};
   auto nullable = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };

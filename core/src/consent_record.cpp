@@ -34,72 +34,75 @@ bool is_hex(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-// Reads the record's JSON strictly: exactly the known fields, each of its type.
+// Reads the record's JSON strictly: exactly the known fields, each of its type. Each field is found once,
+// in the one pass that also rejects unknown ones.
 std::optional<ConsentRecord> from_json(const Json& j, std::string& reason) {
-  static const char* const fields[] = {"version", "id", "site", "revision", "categories", "method", "timestamp",
-                                       "expires", "lang", "textHash", "gpc"};
+  enum Field { version, id, site, revision, categories, method, timestamp, expires, lang, text_hash, gpc, field_count };
+  static const char* const names[field_count] = {"version", "id", "site", "revision", "categories", "method", "timestamp",
+                                                 "expires", "lang", "textHash", "gpc"};
   if (!j.is_object()) {
     reason = "not an object";
     return std::nullopt;
   }
+  const Json* field[field_count] = {};
   for (const auto& it : detail::members(j)) {
-    if (std::find_if(std::begin(fields), std::end(fields), [&](const char* f) { return it.first == f; }) == std::end(fields)) {
+    const auto known = std::find_if(std::begin(names), std::end(names), [&](const char* f) { return it.first == f; });
+    if (known == std::end(names)) {
       reason = "unexpected field \"" + it.first + '"';
       return std::nullopt;
     }
+    field[known - std::begin(names)] = &it.second;
   }
-  for (const char* f : fields) {
-    if (!detail::member(j, f)) {
-      reason = std::string("missing field \"") + f + '"';
+  for (int f = 0; f < field_count; ++f) {
+    if (!field[f]) {
+      reason = std::string("missing field \"") + names[f] + '"';
       return std::nullopt;
     }
   }
-  auto bad = [&](const char* field) {
-    reason = std::string("field \"") + field + "\" has the wrong type";
+  auto bad = [&](Field f) {
+    reason = std::string("field \"") + names[f] + "\" has the wrong type";
     return std::nullopt;
   };
-  // Every field is there (checked above).
-  auto value_of = [&](const char* name) -> const Json& { return *detail::member(j, name); };
   ConsentRecord r;
-  if (detail::as_integer(value_of("version")) != ConsentRecord::kFormatVersion) {
+  if (detail::as_integer(*field[version]) != ConsentRecord::kFormatVersion) {
     reason = "unsupported version";
     return std::nullopt;
   }
-  if (!value_of("id").is_string()) return bad("id");
-  r.id = value_of("id").get<std::string>();
-  if (!value_of("site").is_string()) return bad("site");
-  r.site = value_of("site").get<std::string>();
-  auto revision = detail::as_integer(value_of("revision"));
-  if (!revision || *revision < 0 || *revision > 1'000'000'000) return bad("revision");
-  r.revision = static_cast<int>(*revision);
+  if (!field[id]->is_string()) return bad(id);
+  r.id = field[id]->get<std::string>();
+  if (!field[site]->is_string()) return bad(site);
+  r.site = field[site]->get<std::string>();
+  const auto revision_number = detail::as_integer(*field[revision]);
+  if (!revision_number || *revision_number < 0 || *revision_number > 1'000'000'000) return bad(revision);
+  r.revision = static_cast<int>(*revision_number);
 
-  const Json& c = value_of("categories");
-  if (!c.is_object() || c.size() != 3) return bad("categories");
+  const Json& c = *field[categories];
+  if (!c.is_object() || c.size() != 3) return bad(categories);
   r.categories = 0;
   for (const char* name : {"functional", "analytics", "marketing"}) {
     const Json* it = detail::member(c, name);
-    if (!it || !it->is_boolean()) return bad("categories");
+    if (!it || !it->is_boolean()) return bad(categories);
     if (it->get<bool>()) r.categories |= *parse_category(name);
   }
-  if (!value_of("method").is_string()) return bad("method");
-  auto method = parse_method(value_of("method").get_ref<const std::string&>());
-  if (!method) {
+  if (!field[method]->is_string()) return bad(method);
+  const auto parsed_method = parse_method(field[method]->get_ref<const std::string&>());
+  if (!parsed_method) {
     reason = "unknown method";
     return std::nullopt;
   }
-  r.method = *method;
-  auto timestamp = detail::as_integer(value_of("timestamp"));
-  auto expires = detail::as_integer(value_of("expires"));
-  if (!timestamp) return bad("timestamp");
-  if (!expires) return bad("expires");
-  r.timestamp = *timestamp;
-  r.expires = *expires;
-  if (!value_of("lang").is_string()) return bad("lang");
-  r.lang = value_of("lang").get<std::string>();
-  if (!value_of("textHash").is_string()) return bad("textHash");
-  r.text_hash = value_of("textHash").get<std::string>();
-  if (!value_of("gpc").is_boolean()) return bad("gpc");
-  r.gpc = value_of("gpc").get<bool>();
+  r.method = *parsed_method;
+  const auto timestamp_number = detail::as_integer(*field[timestamp]);
+  const auto expires_number = detail::as_integer(*field[expires]);
+  if (!timestamp_number) return bad(timestamp);
+  if (!expires_number) return bad(expires);
+  r.timestamp = *timestamp_number;
+  r.expires = *expires_number;
+  if (!field[lang]->is_string()) return bad(lang);
+  r.lang = field[lang]->get<std::string>();
+  if (!field[text_hash]->is_string()) return bad(text_hash);
+  r.text_hash = field[text_hash]->get<std::string>();
+  if (!field[gpc]->is_boolean()) return bad(gpc);
+  r.gpc = field[gpc]->get<bool>();
   return r;
 }
 

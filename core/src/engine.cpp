@@ -74,12 +74,6 @@ Decision invalid_input() {
   return d;
 }
 
-// One category as its name, several as a list.
-Json category_json(Categories c) {
-  const std::vector<std::string> optional = category_names(static_cast<Categories>(c & ~category::functional));
-  return optional.empty() ? Json("functional") : optional.size() == 1 ? Json(optional[0]) : Json(optional);
-}
-
 }  // namespace
 
 struct Engine::State {
@@ -454,7 +448,7 @@ std::string Engine::classify_url(std::string_view url) const {
   auto answer = [&](Categories categories, bool google_tag, bool held) {
     Json out = Json::object();
     out["platform"] = builtin ? Json(db.platform(builtin->platform)) : Json(nullptr);
-    out["category"] = category_json(categories);
+    out["category"] = detail::category_json(categories);
     out["googleTag"] = google_tag;
     out["signal"] = builtin ? builtin->signal : 0;
     out["held"] = held;

@@ -161,6 +161,11 @@ std::optional<std::int64_t> as_integer(const Json& json) {
   return std::nullopt;
 }
 
+Json category_json(Categories categories) {
+  const std::vector<std::string> optional = category_names(static_cast<Categories>(categories & ~category::functional));
+  return optional.empty() ? Json("functional") : optional.size() == 1 ? Json(optional[0]) : Json(optional);
+}
+
 Json category_flags(Categories categories) {
   Json out = Json::object();
   out["functional"] = true;

@@ -48,6 +48,10 @@ ParsedJson parse_bounded(std::string_view text, std::size_t max_bytes, int max_d
 // An integer that fits `int` and lies in [min, max] (a JSON number such as 3.0 counts as 3).
 std::optional<std::int64_t> as_integer(const Json& json);
 
+// One category as its name, several as a list, as a site owner may write them ("analytics",
+// ["analytics", "marketing"]; "functional" when only functional), as the config and the host rules answer.
+Json category_json(Categories categories);
+
 // {"functional": true, "analytics": …, "marketing": …}, as a consent record and the engine's consent state
 // write the categories.
 Json category_flags(Categories categories);
