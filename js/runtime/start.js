@@ -1,6 +1,6 @@
-// What runs once smartcp-core.js has arrived (on a first visit, once the banner that smartcp.js started
-// from the config it read is painted: js/controls-start.js): the core, then everything it decides: the gate opens (held writes are decided),
-// held scripts and requests follow the consent in force, the clean-up sweeps and watches, the integrations
+// What runs once smartcp-core.js has arrived (on a first visit smartcp.js asks for it once the banner,
+// which the controls start from the config it read, is painted: js/controls-start.js): the core, then
+// everything it decides: the gate opens (held writes are decided), held scripts and requests follow the consent in force, the clean-up sweeps and watches, the integrations
 // start, and window.SmartCP answers. Every change of the choice, here or in another tab, goes through
 // changed(): decisions, clean-up, what the visitor sees, the vendors, the other tabs, events.
 import { createEngine } from '../engine.js';
@@ -55,13 +55,6 @@ export function startRuntime(k) {
     }
   }, reject));
 
-  // On a first visit the core (most of the bytes) is fetched once the banner is painted, so that the two
-  // do not share the network.
-  const bannerUp = new I.Promise((resolve) => {
-    I.setTimeout(resolve, 3000);  // a slow banner does not hold the core back
-    then(k.controls, (c) => then(c.bannerUp, resolve, resolve), resolve);
-  });
-
   // What runs after the banner is painted goes in tasks short enough that a click meanwhile is answered
   // at once: the core's first calls compile its code as they go (lazily, on the main thread), so the
   // engine's creation and the configuration each get one. A hidden tab, whose timers are slowed, goes on
@@ -71,17 +64,15 @@ export function startRuntime(k) {
     else I.setTimeout(guarded(fn), 0);
   };
 
-  let integrationsModule = null;
-  then(bannerUp, () => {
-    integrationsModule = k.load('integrations');
-    then(loadCore(I, k.base), guarded((exports) => {
-      engine = createEngine(exports, I);
-      nextTask(() => {
-        const configured = engine.configure(k.configText);
-        nextTask(() => coreArrived(configured));
-      });
-    }), k.fail);
-  }, k.fail);
+  // The core at once: on a first visit this file itself was asked for only once the banner was painted.
+  const integrationsModule = k.load('integrations');
+  then(loadCore(I, k.base), guarded((exports) => {
+    engine = createEngine(exports, I);
+    nextTask(() => {
+      const configured = engine.configure(k.configText);
+      nextTask(() => coreArrived(configured));
+    });
+  }), k.fail);
 
   // One task from the consent in force to the gate opening and the API's runtime: nothing of the page runs
   // between. The first sweep, the watches, the integrations and `ready` follow in the next one.

@@ -470,6 +470,35 @@ test('first visit: the banner does not wait for smartcp-core.js, which is asked 
   await context.close();
 });
 
+test('returning visit: the core starts without waiting for the controls\' file', async () => {
+  const context = await env.browser.newContext();
+  const first = await context.newPage();
+  await first.goto(`${env.base}/fixtures/ui.html`);
+  await action(first, 'reject-all').click();
+  await first.waitForFunction(() => window.SmartCP.getConsent()?.method === 'reject-all');
+  await first.close();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/smartcp-reopen.js', async (route) => {
+    await held;  // the reopen button's file arrives only when the test says so
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const watcher = await watch(page);
+  await page.goto(`${env.base}/fixtures/ui.html`, { waitUntil: 'domcontentloaded' });  // load waits for the held file
+  // Not through a fallback: a wait for the controls would give up only after 3 s.
+  const ready = await page.evaluate(() => Promise.race([
+    window.SmartCP.ready.then(() => 'ready'), new Promise((resolve) => { setTimeout(() => resolve('still waiting'), 2500); }),
+  ]));
+  assert.equal(ready, 'ready');
+  assert.equal(await page.evaluate(() => window.SmartCP.getConsent()?.method), 'reject-all', 'the stored choice is in force');
+  assert.equal(await page.locator('smartcp-widget .reopen').count(), 0, 'the controls are still on their way');
+  release();
+  await page.locator('smartcp-widget .reopen').waitFor();
+  assert.deepEqual(watcher.problems, []);
+  await context.close();
+});
+
 test('first visit without a core (the wasm is missing): the banner shows, a choice is refused with an error, storage stays closed', async () => {
   const { context, page, watcher } = await openWithout('smartcp.wasm');
   await banner(page).waitFor();
