@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openFixtures } from './browser.mjs';
 import { startServer } from '../../demo/server.mjs';
-import { openShop, action, banner } from './shop.mjs';
+import { openShop, action, banner, record } from './shop.mjs';
 import { root } from '../wasm/load-core.mjs';
 
 const OUT = path.join(root, 'build/screenshots');
@@ -115,7 +115,7 @@ test('the modal layout: Escape does not close it, Tab stays in it, a choice clos
   }
   await action(v.page, 'reject-all').click();
   await banner(v.page).waitFor({ state: 'detached' });
-  assert.equal(await v.page.evaluate(() => window.SmartCP.getConsent().categories.analytics), false);
+  assert.equal((await record(v.page)).categories.analytics, false);
   await v.context.close();
 });
 

@@ -46,9 +46,11 @@ export const action = (page, name) => page.locator(`smartcp-widget .layer [data-
 export const banner = (page) => page.locator('smartcp-widget .banner');
 export const dialog = (page) => page.locator('smartcp-widget dialog');
 export const consentCookie = async (context) => (await context.cookies()).find((c) => c.name === 'smartcp_consent');
-// A choice made on the banner or in the dialog is recorded once the banner's removal is painted, a frame
-// and a task after the click or the key.
-export const settled = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+// A choice made on the banner or in the dialog is recorded once the core is ready (on a first visit it is
+// fetched only after the banner is painted, so a quick click can come first) and the banner's removal is
+// painted, a frame and a task after the click or the key.
+export const settled = (page) => page.evaluate(() => window.SmartCP.ready.catch(() => {})
+  .then(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))));
 export const record = async (page) => {
   await settled(page);
   return page.evaluate(() => JSON.parse(window.SmartCP.exportRecord()));
